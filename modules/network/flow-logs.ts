@@ -1,0 +1,93 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+import { EncryptionKey } from "../kms-key";
+import type { AwsAccount } from "../shared/aws-account";
+
+/** Seconds over which flow records are aggregated; 60 is the finest AWS offers. */
+const FLOW_LOG_AGGREGATION_SECONDS = 60;
+
+export interface VpcFlowLogsProps {
+  readonly name: string;
+  readonly region: string;
+  readonly account: AwsAccount;
+  readonly vpcId: string;
+  readonly retentionInDays: number;
+  readonly preventDestroy: boolean;
+}
+
+/**
+ * Records ALL traffic (accepted and rejected) of the VPC into a KMS-encrypted CloudWatch log
+ * group, through a role only the VPC Flow Logs service of this account can assume.
+ */
+export class VpcFlowLogs extends Construct {
+  readonly logGroup: CloudwatchLogGroup;
+  readonly key: EncryptionKey;
+
+  constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
+    super(scope, id);
+    const { account, region } = props;
+    const logGroupName = `/aws/vpc-flow-logs/${props.name}`;
+    const logGroupArn = `arn:${account.partition}:logs:${region}:${account.id}:log-group:${logGroupName}`;
+
+    this.key = new EncryptionKey(this, "key", {
+      alias: `${props.name}-flow-logs`,
+      description: `Encrypts the VPC flow logs of ${props.name}`,
+      account,
+      preventDestroy: props.preventDestroy,
+      serviceGrants: [
+        {
+          service: `logs.${region}.amazonaws.com`,
+          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          conditions: [{ test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [logGroupArn] }],
+        },
+      ],
+    });
+
+    this.logGroup = new CloudwatchLogGroup(this, "log-group", {
+      name: logGroupName,
+      retentionInDays: props.retentionInDays,
+      kmsKeyId: this.key.arn,
+    });
+
+    const trust = new DataAwsIamPolicyDocument(this, "trust", {
+      statement: [
+        {
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [account.id] },
+            {
+              test: "ArnLike",
+              variable: "aws:SourceArn",
+              values: [`arn:${account.partition}:ec2:${region}:${account.id}:vpc-flow-log/*`],
+            },
+          ],
+        },
+      ],
+    });
+    const role = new IamRole(this, "role", { name: `${props.name}-flow-logs`, assumeRolePolicy: trust.json });
+    const writeLogs = new DataAwsIamPolicyDocument(this, "write-logs", {
+      statement: [
+        {
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          resources: [`${this.logGroup.arn}:*`],
+        },
+      ],
+    });
+    new IamRolePolicy(this, "write-logs-policy", { name: "write-flow-logs", role: role.id, policy: writeLogs.json });
+
+    new FlowLog(this, "flow-log", {
+      vpcId: props.vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: this.logGroup.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: FLOW_LOG_AGGREGATION_SECONDS,
+      tags: { Name: props.name },
+    });
+  }
+}

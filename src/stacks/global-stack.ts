@@ -1,0 +1,52 @@
+import type { Construct } from "constructs";
+import { AlertTopics } from "../../modules/alert-topics";
+import { HostedZone } from "../../modules/hosted-zone";
+import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
+import type { EnvironmentConfig } from "../config/schema";
+import { PlatformStack } from "./platform-stack";
+
+/**
+ * Output names of the global stack. Regional stacks and operators rely on them: renaming one
+ * is a breaking change.
+ */
+export const GLOBAL_OUTPUTS = {
+  hostedZoneId: "hosted_zone_id",
+  hostedZoneNameServers: "hosted_zone_name_servers",
+  criticalTopicArn: "critical_topic_arn",
+  warningTopicArn: "warning_topic_arn",
+} as const;
+
+/**
+ * Things with one copy for all regions: the public hosted zone and the alert topics. It lives
+ * in us-east-1, where Route 53 publishes health-check metrics.
+ */
+export class GlobalStack extends PlatformStack {
+  readonly hostedZone: HostedZone;
+  readonly alerts: AlertTopics;
+
+  constructor(scope: Construct, id: string, config: EnvironmentConfig) {
+    super(scope, id, { config, awsRegion: ROUTE53_METRICS_REGION });
+    const name = `${config.project}-${config.name}`;
+
+    this.hostedZone = new HostedZone(this, "hosted-zone", {
+      domainName: config.domain.name,
+      source: config.domain.hostedZone,
+      preventDestroy: config.production,
+    });
+    this.alerts = new AlertTopics(this, "alerts", {
+      name,
+      account: this.account,
+      emails: { critical: config.alerts.criticalEmails, warning: config.alerts.warningEmails },
+      preventDestroy: config.production,
+    });
+
+    this.exportValue(GLOBAL_OUTPUTS.hostedZoneId, this.hostedZone.zoneId, "Route 53 zone of the public domain");
+    this.exportValue(
+      GLOBAL_OUTPUTS.hostedZoneNameServers,
+      this.hostedZone.nameServers,
+      "Name servers to delegate the domain to",
+    );
+    this.exportValue(GLOBAL_OUTPUTS.criticalTopicArn, this.alerts.topics.critical.arn, "SNS topic for P0/P1 alerts");
+    this.exportValue(GLOBAL_OUTPUTS.warningTopicArn, this.alerts.topics.warning.arn, "SNS topic for warnings");
+  }
+}

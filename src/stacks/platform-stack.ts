@@ -1,0 +1,47 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { type AwsAccount, lookupAwsAccount } from "../../modules/shared/aws-account";
+import { RequiredTagsAspect } from "../aspects/required-tags";
+import type { EnvironmentConfig } from "../config/schema";
+import { configureStateBackend } from "../state-backend";
+import { requiredTags } from "../tags";
+
+export interface PlatformStackProps {
+  readonly config: EnvironmentConfig;
+  /** Region of the stack's default AWS provider. */
+  readonly awsRegion: string;
+}
+
+/**
+ * What every stack of the platform shares: its own remote state, an AWS provider whose
+ * `default_tags` carry the required tags, and the aspect that enforces them.
+ */
+export abstract class PlatformStack extends TerraformStack {
+  readonly config: EnvironmentConfig;
+  readonly aws: AwsProvider;
+  readonly account: AwsAccount;
+
+  protected constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    this.config = props.config;
+    configureStateBackend(this, props.config.state, {
+      project: props.config.project,
+      environment: props.config.name,
+      stackId: id,
+    });
+    this.aws = new AwsProvider(this, "aws", {
+      region: props.awsRegion,
+      defaultTags: [{ tags: requiredTags(props.config) }],
+    });
+    this.account = lookupAwsAccount(this);
+    Aspects.of(this).add(new RequiredTagsAspect());
+  }
+
+  /** An output under a fixed name, for other stacks' remote-state reads and for operators. */
+  protected exportValue(name: string, value: unknown, description: string): TerraformOutput {
+    const output = new TerraformOutput(this, name, { value, description });
+    output.overrideLogicalId(name);
+    return output;
+  }
+}
