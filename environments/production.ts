@@ -33,7 +33,13 @@ export const production = {
         kubernetesVersion: "1.34",
         // CI runner / Terraform Cloud agent egress (documentation range: replace with yours).
         publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: { instanceTypes: ["m6i.large", "m5.large"], minSize: 2, desiredSize: 3, maxSize: 10, diskSizeGiB: 50 },
+        nodeGroup: {
+          instanceTypes: ["m6i.large", "m5.large"],
+          minSize: 2,
+          desiredSize: 3,
+          maxSize: 10,
+          diskSizeGiB: 50,
+        },
       },
     },
     {
@@ -46,7 +52,13 @@ export const production = {
       eks: {
         kubernetesVersion: "1.34",
         publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: { instanceTypes: ["m6i.large", "m5.large"], minSize: 2, desiredSize: 2, maxSize: 10, diskSizeGiB: 50 },
+        nodeGroup: {
+          instanceTypes: ["m6i.large", "m5.large"],
+          minSize: 2,
+          desiredSize: 2,
+          maxSize: 10,
+          diskSizeGiB: 50,
+        },
       },
     },
   ],

@@ -19,7 +19,10 @@ export interface SynthResult {
  * output directory only if all of them synthesized. Configuration problems are printed to
  * stderr and give exit code 1; the previous output, if any, is left untouched.
  */
-export function synthesize(env: NodeJS.ProcessEnv = process.env, log: Pick<Console, "error" | "warn"> = console): SynthResult {
+export function synthesize(
+  env: NodeJS.ProcessEnv = process.env,
+  log: Pick<Console, "error" | "warn"> = console,
+): SynthResult {
   let loaded;
   try {
     loaded = loadEnvironmentConfig(env);

@@ -128,7 +128,10 @@ export class Network extends Construct {
     });
     const natCount = (props.natGateways ?? "per-az") === "per-az" ? azs.length : 1;
     this.natGateways = subnets.public.slice(0, natCount).map((subnet, i) => {
-      const address = new Eip(this, `nat-ip-${azs[i]}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${azs[i]}` } });
+      const address = new Eip(this, `nat-ip-${azs[i]}`, {
+        domain: "vpc",
+        tags: { Name: `${props.name}-nat-${azs[i]}` },
+      });
       return new NatGateway(this, `nat-${azs[i]}`, {
         allocationId: address.allocationId,
         subnetId: subnet.id,

@@ -54,14 +54,24 @@ export class TierSecurityGroups extends Construct {
       { description: "HTTP from the internet, redirected to HTTPS", protocol: "tcp", port: PORTS.http, peer: internet },
     ]);
     this.allowEgress(this.alb, [
-      { description: "Forward requests to app pods", protocol: "tcp", port: props.appPort, peer: { securityGroup: this.app } },
+      {
+        description: "Forward requests to app pods",
+        protocol: "tcp",
+        port: props.appPort,
+        peer: { securityGroup: this.app },
+      },
     ]);
 
     this.allowIngress(this.app, [
       { description: "Requests from the ALB", protocol: "tcp", port: props.appPort, peer: { securityGroup: this.alb } },
     ]);
     this.allowEgress(this.app, [
-      { description: "PostgreSQL to Aurora", protocol: "tcp", port: PORTS.postgres, peer: { securityGroup: this.data } },
+      {
+        description: "PostgreSQL to Aurora",
+        protocol: "tcp",
+        port: PORTS.postgres,
+        peer: { securityGroup: this.data },
+      },
       { description: "Redis to ElastiCache", protocol: "tcp", port: PORTS.redis, peer: { securityGroup: this.data } },
       { description: "HTTPS to AWS APIs and endpoints", protocol: "tcp", port: PORTS.https, peer: internet },
       { description: "DNS to the VPC resolver (UDP)", protocol: "udp", port: DNS_PORT, peer: vpc },
@@ -69,7 +79,12 @@ export class TierSecurityGroups extends Construct {
     ]);
 
     this.allowIngress(this.data, [
-      { description: "PostgreSQL from app pods", protocol: "tcp", port: PORTS.postgres, peer: { securityGroup: this.app } },
+      {
+        description: "PostgreSQL from app pods",
+        protocol: "tcp",
+        port: PORTS.postgres,
+        peer: { securityGroup: this.app },
+      },
       { description: "Redis from app pods", protocol: "tcp", port: PORTS.redis, peer: { securityGroup: this.app } },
     ]);
 
@@ -109,8 +124,6 @@ function ruleTarget(rule: SecurityGroupRule) {
     ipProtocol: rule.protocol,
     fromPort: rule.port,
     toPort: rule.port,
-    ...("cidr" in rule.peer
-      ? { cidrIpv4: rule.peer.cidr }
-      : { referencedSecurityGroupId: rule.peer.securityGroup.id }),
+    ...("cidr" in rule.peer ? { cidrIpv4: rule.peer.cidr } : { referencedSecurityGroupId: rule.peer.securityGroup.id }),
   };
 }

@@ -40,10 +40,7 @@ export function cidrsOverlap(a: string, b: string): boolean {
 
 /** Number of addresses the plan needs, including the unused slots it reserves. */
 export function subnetPlanSize(prefixLengths: SubnetPrefixLengths): number {
-  return SUBNET_TIERS.reduce(
-    (total, tier) => total + SUBNET_SLOTS_PER_TIER * blockSize(prefixLengths[tier]),
-    0,
-  );
+  return SUBNET_TIERS.reduce((total, tier) => total + SUBNET_SLOTS_PER_TIER * blockSize(prefixLengths[tier]), 0);
 }
 
 /**
@@ -53,11 +50,7 @@ export function subnetPlanSize(prefixLengths: SubnetPrefixLengths): number {
  *
  * @throws SubnetPlanError when the plan does not fit or a prefix is shorter than the VPC's.
  */
-export function planSubnets(
-  vpcCidr: string,
-  azCount: number,
-  prefixLengths: SubnetPrefixLengths,
-): SubnetPlan {
+export function planSubnets(vpcCidr: string, azCount: number, prefixLengths: SubnetPrefixLengths): SubnetPlan {
   if (azCount < 1 || azCount > SUBNET_SLOTS_PER_TIER) {
     throw new SubnetPlanError(`the subnet plan supports 1 to ${SUBNET_SLOTS_PER_TIER} AZs, not ${azCount}`);
   }

@@ -51,7 +51,12 @@ export function loadEnvironmentConfig(env: NodeJS.ProcessEnv = process.env): Loa
   const source = `GENAI_ENV=${name}`;
   if (!Object.hasOwn(environments, name)) {
     throw new ConfigError([
-      { source, path: "", value: name, rule: `must name one of environments/: ${Object.keys(environments).join(", ")}` },
+      {
+        source,
+        path: "",
+        value: name,
+        rule: `must name one of environments/: ${Object.keys(environments).join(", ")}`,
+      },
     ]);
   }
   return { config: parseEnvironmentConfig(environments[name], `${source} (environments/${name}.ts)`), source };
@@ -62,11 +67,15 @@ function readJsonFile(path: string, source: string): unknown {
   try {
     text = readFileSync(resolve(path), "utf8");
   } catch (error) {
-    throw new ConfigError([{ source, path: "", value: path, rule: `must be a readable file (${(error as Error).message})` }]);
+    throw new ConfigError([
+      { source, path: "", value: path, rule: `must be a readable file (${(error as Error).message})` },
+    ]);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError([{ source, path: "", value: path, rule: `must hold valid JSON (${(error as Error).message})` }]);
+    throw new ConfigError([
+      { source, path: "", value: path, rule: `must hold valid JSON (${(error as Error).message})` },
+    ]);
   }
 }

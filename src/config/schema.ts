@@ -1,16 +1,10 @@
 import { z } from "zod";
-import {
-  SUBNET_SLOTS_PER_TIER,
-  SubnetPlanError,
-  cidrsOverlap,
-  planSubnets,
-} from "../../modules/network/subnet-plan";
+import { SUBNET_SLOTS_PER_TIER, SubnetPlanError, cidrsOverlap, planSubnets } from "../../modules/network/subnet-plan";
 import { AWS_REGIONS } from "./aws-regions";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
 /** Oldest Kubernetes minor version EKS still gives standard support to (1.28 is long gone). */
@@ -129,7 +123,10 @@ export const environmentSchema = z
       name: domainName,
       hostedZone: z.discriminatedUnion("mode", [
         z.strictObject({ mode: z.literal("create") }),
-        z.strictObject({ mode: z.literal("adopt"), zoneId: z.string().regex(/^Z[A-Z0-9]{4,31}$/, "must be a Route 53 zone id") }),
+        z.strictObject({
+          mode: z.literal("adopt"),
+          zoneId: z.string().regex(/^Z[A-Z0-9]{4,31}$/, "must be a Route 53 zone id"),
+        }),
       ]),
     }),
     state: z.discriminatedUnion("backend", [s3StateSchema, cloudStateSchema]),
@@ -139,16 +136,19 @@ export const environmentSchema = z
     }),
     network: z.strictObject({
       subnetPrefixLengths: z.strictObject({ private: prefixLength, public: prefixLength, database: prefixLength }),
-      flowLogRetentionDays: z.number().refine(
-        (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
-        `must be one of the CloudWatch Logs retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
-      ),
+      flowLogRetentionDays: z
+        .number()
+        .refine(
+          (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
+          `must be one of the CloudWatch Logs retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
+        ),
     }),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
   })
   .superRefine((env, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    // zod still runs this refinement when a field failed its own check; skip what is already reported.
+    const validCidr = (cidr: string) => ipv4Cidr.safeParse(cidr).success;
 
     const primaries = env.regions.filter((region) => region.role === "primary");
     if (primaries.length !== 1) {
@@ -171,16 +171,25 @@ export const environmentSchema = z
           issue(["regions", i, "key"], `region keys must be unique (regions[${j}] is also "${region.key}")`);
         }
         if (earlier.awsRegion === region.awsRegion) {
-          issue(["regions", i, "awsRegion"], `each AWS region may host one stack (regions[${j}] is also ${region.awsRegion})`);
+          issue(
+            ["regions", i, "awsRegion"],
+            `each AWS region may host one stack (regions[${j}] is also ${region.awsRegion})`,
+          );
         }
-        if (cidrsOverlap(earlier.vpcCidr, region.vpcCidr)) {
-          issue(["regions", i, "vpcCidr"], `VPC CIDRs must not overlap between regions (overlaps regions[${j}].vpcCidr ${earlier.vpcCidr})`);
+        if (validCidr(earlier.vpcCidr) && validCidr(region.vpcCidr) && cidrsOverlap(earlier.vpcCidr, region.vpcCidr)) {
+          issue(
+            ["regions", i, "vpcCidr"],
+            `VPC CIDRs must not overlap between regions (overlaps regions[${j}].vpcCidr ${earlier.vpcCidr})`,
+          );
         }
       });
 
       region.availabilityZones.forEach((zone, z) => {
         if (!new RegExp(`^${region.awsRegion}[a-z]$`).test(zone)) {
-          issue(["regions", i, "availabilityZones", z], `must be an availability zone of ${region.awsRegion}, e.g. ${region.awsRegion}a`);
+          issue(
+            ["regions", i, "availabilityZones", z],
+            `must be an availability zone of ${region.awsRegion}, e.g. ${region.awsRegion}a`,
+          );
         }
       });
       if (new Set(region.availabilityZones).size !== region.availabilityZones.length) {
@@ -188,7 +197,8 @@ export const environmentSchema = z
       }
 
       try {
-        planSubnets(region.vpcCidr, region.availabilityZones.length, env.network.subnetPrefixLengths);
+        if (validCidr(region.vpcCidr))
+          planSubnets(region.vpcCidr, region.availabilityZones.length, env.network.subnetPrefixLengths);
       } catch (error) {
         if (!(error instanceof SubnetPlanError)) throw error;
         issue(["regions", i, "vpcCidr"], `must hold the subnet plan: ${error.message}`);

@@ -1,0 +1,26 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "cdktf.out/", "cdktf.out.*/", ".gen/", "coverage/", "test/fixtures/**/cdktf.out/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Constructs are created for their side effect of joining the tree.
+      "no-new": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Provider packages are huge: importing their root costs seconds and hundreds of MB.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@cdktf/provider-aws", message: "Import from @cdktf/provider-aws/lib/<resource> instead." },
+            { name: "@cdktf/provider-kubernetes", message: "Import from @cdktf/provider-kubernetes/lib/<resource>." },
+            { name: "@cdktf/provider-helm", message: "Import from @cdktf/provider-helm/lib/<resource>." },
+          ],
+        },
+      ],
+    },
+  },
+);

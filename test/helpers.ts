@@ -1,0 +1,59 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformStack } from "cdktf";
+import { environments } from "../environments";
+import { parseEnvironmentConfig } from "../src/config/load";
+import type { EnvironmentConfig, EnvironmentInput } from "../src/config/schema";
+
+/** A deep copy of an `environments/*` input, safe to mutate in a test. */
+export function environmentInput(name = "production"): EnvironmentInput {
+  return structuredClone(environments[name]) as EnvironmentInput;
+}
+
+/** A validated copy of an environment, optionally changed first by `change`. */
+export function environmentConfig(name = "production", change?: (input: EnvironmentInput) => void): EnvironmentConfig {
+  const input = environmentInput(name);
+  change?.(input);
+  return parseEnvironmentConfig(input, `test:${name}`);
+}
+
+/** A fresh cdktf app writing into a temporary directory. */
+export function testApp(): App {
+  return Testing.app();
+}
+
+/** Synthesizes whatever `build` adds to a bare stack with an untagged default AWS provider. */
+export function synthInStack(build: (stack: TerraformStack) => void, region = "ap-east-2"): string {
+  const stack = new TerraformStack(testApp(), "test");
+  new AwsProvider(stack, "aws", { region });
+  build(stack);
+  return Testing.synth(stack);
+}
+
+type Block = Record<string, unknown>;
+
+/** Every resource (or data source) of `type` in synthesized JSON, keyed by logical id. */
+export function blocksOf(
+  synthesized: string,
+  type: string,
+  kind: "resource" | "data" = "resource",
+): Record<string, Block> {
+  const document = JSON.parse(synthesized) as Record<string, Record<string, Record<string, Block>>>;
+  return document[kind]?.[type] ?? {};
+}
+
+/** The resources of `type` as a list. */
+export function resourcesOf(synthesized: string, type: string): Block[] {
+  return Object.values(blocksOf(synthesized, type));
+}
+
+/** `${aws_x.logical_id.attr}` reference to a resource, as cdktf writes it. */
+export function refTo(
+  synthesized: string,
+  type: string,
+  predicate: (block: Block) => boolean,
+  attribute = "id",
+): string {
+  const entry = Object.entries(blocksOf(synthesized, type)).find(([, block]) => predicate(block));
+  if (entry === undefined) throw new Error(`no ${type} matches`);
+  return `\${${type}.${entry[0]}.${attribute}}`;
+}

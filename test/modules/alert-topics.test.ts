@@ -1,0 +1,43 @@
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { describe, expect, it } from "vitest";
+import { AlertTopics } from "../../modules/alert-topics";
+import { blocksOf, refTo, resourcesOf, synthInStack } from "../helpers";
+
+describe("AlertTopics", () => {
+  const json = synthInStack(
+    (stack) =>
+      new AlertTopics(stack, "alerts", {
+        name: "demo",
+        account: { id: "111122223333", partition: "aws" },
+        emails: { critical: ["oncall@example.com", "lead@example.com"], warning: ["team@example.com"] },
+      }),
+  );
+  const keyArn = refTo(json, "aws_kms_key", () => true, "arn");
+
+  it.each(["critical", "warning"])("creates the %s topic encrypted with the customer-managed key", (severity) => {
+    expect(json).toHaveResourceWithProperties(SnsTopic, { name: `demo-${severity}`, kms_master_key_id: keyArn });
+  });
+
+  it("subscribes each configured address to its severity's topic", () => {
+    const subscriptions = resourcesOf(json, "aws_sns_topic_subscription");
+    const critical = refTo(json, "aws_sns_topic", (topic) => topic.name === "demo-critical", "arn");
+    expect(subscriptions).toHaveLength(3);
+    expect(
+      subscriptions
+        .filter((s) => s.topic_arn === critical)
+        .map((s) => s.endpoint)
+        .sort(),
+    ).toEqual(["lead@example.com", "oncall@example.com"]);
+    expect(subscriptions.every((s) => s.protocol === "email")).toBe(true);
+  });
+
+  it("lets CloudWatch alarms of this account use the key", () => {
+    const [policy] = Object.values(blocksOf(json, "aws_iam_policy_document", "data"));
+    expect(policy!.statement).toContainEqual(
+      expect.objectContaining({
+        principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+        condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111122223333"] }],
+      }),
+    );
+  });
+});
