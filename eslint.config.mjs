@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "cdktf.out/", "cdktf.out.*/", ".gen/", "coverage/", "test/fixtures/**/cdktf.out/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "cdktf.out/",
+      "cdktf.out.*/",
+      ".validate/",
+      ".gen/",
+      "coverage/",
+      "test/fixtures/**/cdktf.out/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

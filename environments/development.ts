@@ -7,7 +7,7 @@ export const development = {
   project: "genai-demo",
   owner: "platform-team",
   costCenter: "CC-4021",
-  domain: { name: "dev.genai-demo.example.com", hostedZone: { mode: "create" } },
+  domain: { name: "dev.genai-demo.example.com", queryLogRetentionDays: 30, hostedZone: { mode: "create" } },
   state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
   alerts: {
     criticalEmails: ["platform-team@example.com"],

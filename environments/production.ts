@@ -10,7 +10,7 @@ export const production = {
   project: "genai-demo",
   owner: "platform-team",
   costCenter: "CC-4021",
-  domain: { name: "genai-demo.example.com", hostedZone: { mode: "create" } },
+  domain: { name: "genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
   // Singapore: outside both serving regions, so either can be planned while the other is down.
   state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
   alerts: {

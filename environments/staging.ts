@@ -7,7 +7,7 @@ export const staging = {
   project: "genai-demo",
   owner: "platform-team",
   costCenter: "CC-4021",
-  domain: { name: "staging.genai-demo.example.com", hostedZone: { mode: "create" } },
+  domain: { name: "staging.genai-demo.example.com", queryLogRetentionDays: 90, hostedZone: { mode: "create" } },
   state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
   alerts: {
     criticalEmails: ["platform-team@example.com"],

@@ -40,7 +40,7 @@ export class AlertTopics extends Construct {
         {
           service: "cloudwatch.amazonaws.com",
           actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-          conditions: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.account.id] }],
+          conditions: { StringEquals: { "aws:SourceAccount": props.account.id } },
         },
       ],
     });

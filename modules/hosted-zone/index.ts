@@ -1,6 +1,15 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
+import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
+import { EncryptionKey } from "../kms-key";
+import type { AwsAccount } from "../shared/aws-account";
+
+/** Route 53 delivers query logs only to log groups in us-east-1: the stack's provider must be there. */
+export const ROUTE53_QUERY_LOG_REGION = "us-east-1";
 
 /** Create a new public zone, or adopt one that already exists (e.g. a registrar-made zone). */
 export type HostedZoneSource = { readonly mode: "create" } | { readonly mode: "adopt"; readonly zoneId: string };
@@ -10,16 +19,21 @@ export interface HostedZoneProps {
   readonly domainName: string;
   /** Whether this stack owns the zone or only looks it up. */
   readonly source: HostedZoneSource;
+  /** Account the zone lives in (for the query-log key and resource policy). */
+  readonly account: AwsAccount;
+  /** Days DNS query logs of a created zone are kept; a CloudWatch Logs retention period. */
+  readonly queryLogRetentionDays: number;
   /**
-   * Refuse `terraform destroy` of a created zone (its delegation would have to be redone).
+   * Refuse `terraform destroy` of a created zone and its log key (delegation would have to be redone).
    * @default true
    */
   readonly preventDestroy?: boolean;
 }
 
 /**
- * The public Route 53 zone the failover records live in. An adopted zone is read through a data
- * source, so destroying this stack can never delete it.
+ * The public Route 53 zone the failover records live in. A created zone logs every DNS query
+ * to a KMS-encrypted log group; an adopted zone is read through a data source, so destroying
+ * this stack can never delete it (its owner decides about its logging).
  */
 export class HostedZone extends Construct {
   readonly zoneId: string;
@@ -43,5 +57,52 @@ export class HostedZone extends Construct {
     });
     this.zoneId = zone.zoneId;
     this.nameServers = zone.nameServers;
+    this.logQueries(zone, props);
+  }
+
+  private logQueries(zone: Route53Zone, props: HostedZoneProps): void {
+    const { account } = props;
+    const logGroupName = `/aws/route53/${props.domainName}`;
+    const logGroupArn = `arn:${account.partition}:logs:${ROUTE53_QUERY_LOG_REGION}:${account.id}:log-group:${logGroupName}`;
+    const key = new EncryptionKey(this, "query-log-key", {
+      alias: `route53-query-logs-${props.domainName.replace(/\./g, "-")}`,
+      description: `Encrypts the DNS query logs of ${props.domainName}`,
+      account,
+      preventDestroy: props.preventDestroy,
+      serviceGrants: [
+        {
+          service: `logs.${ROUTE53_QUERY_LOG_REGION}.amazonaws.com`,
+          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          conditions: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
+        },
+      ],
+    });
+    const logGroup = new CloudwatchLogGroup(this, "query-log-group", {
+      name: logGroupName,
+      retentionInDays: props.queryLogRetentionDays,
+      kmsKeyId: key.arn,
+    });
+    const route53MayWrite = new DataAwsIamPolicyDocument(this, "query-log-writer", {
+      statement: [
+        {
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          resources: [`${logGroupArn}:*`],
+          principals: [{ type: "Service", identifiers: ["route53.amazonaws.com"] }],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [account.id] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [zone.arn] },
+          ],
+        },
+      ],
+    });
+    const policy = new CloudwatchLogResourcePolicy(this, "query-log-policy", {
+      policyName: `route53-query-logs-${props.domainName}`,
+      policyDocument: route53MayWrite.json,
+    });
+    new Route53QueryLog(this, "query-log", {
+      zoneId: zone.zoneId,
+      cloudwatchLogGroupArn: logGroup.arn,
+      dependsOn: [policy],
+    });
   }
 }

@@ -1,12 +1,12 @@
-import {
-  DataAwsIamPolicyDocument,
-  type DataAwsIamPolicyDocumentStatementCondition,
-} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
 import { KMS_MAX_DELETION_WINDOW_DAYS } from "../shared/constants";
+
+/** An IAM condition block, e.g. `{ StringEquals: { "aws:SourceAccount": "111122223333" } }`. */
+export type IamConditions = Record<string, Record<string, string | string[]>>;
 
 /** Lets one AWS service use the key, e.g. CloudWatch Logs encrypting a log group. */
 export interface ServiceKeyGrant {
@@ -18,7 +18,7 @@ export interface ServiceKeyGrant {
    * Conditions narrowing the grant to our own resources (encryption context, source account).
    * @default - none
    */
-  readonly conditions?: DataAwsIamPolicyDocumentStatementCondition[];
+  readonly conditions?: IamConditions;
 }
 
 export interface EncryptionKeyProps {
@@ -46,6 +46,34 @@ export interface EncryptionKeyProps {
 }
 
 /**
+ * The key policy: the account administers the key through IAM (AWS's default statement), and
+ * each service gets only its actions under its conditions. In a key policy `Resource: "*"`
+ * means "this key".
+ */
+export function keyPolicy(account: AwsAccount, grants: readonly ServiceKeyGrant[]): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministersKeyThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${account.partition}:iam::${account.id}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      ...grants.map((grant, i) => ({
+        Sid: `ServiceUse${i}`,
+        Effect: "Allow",
+        Principal: { Service: grant.service },
+        Action: grant.actions,
+        Resource: "*",
+        ...(grant.conditions === undefined ? {} : { Condition: grant.conditions }),
+      })),
+    ],
+  };
+}
+
+/**
  * A customer-managed KMS key with yearly rotation, an alias, and a key policy that leaves
  * administration to the account's IAM and grants services only what they are given.
  */
@@ -55,30 +83,12 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const { account } = props;
-    const policy = new DataAwsIamPolicyDocument(this, "policy", {
-      statement: [
-        {
-          sid: "AccountAdministersKeyThroughIam",
-          principals: [{ type: "AWS", identifiers: [`arn:${account.partition}:iam::${account.id}:root`] }],
-          actions: ["kms:*"],
-          resources: ["*"],
-        },
-        ...(props.serviceGrants ?? []).map((grant, i) => ({
-          sid: `ServiceUse${i}`,
-          principals: [{ type: "Service", identifiers: [grant.service] }],
-          actions: grant.actions,
-          resources: ["*"],
-          condition: grant.conditions,
-        })),
-      ],
-    });
-
     this.key = new KmsKey(this, "key", {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowInDays ?? KMS_MAX_DELETION_WINDOW_DAYS,
-      policy: policy.json,
+      // Rendered as jsonencode() because the account id is only known at plan time.
+      policy: Fn.jsonencode(keyPolicy(props.account, props.serviceGrants ?? [])),
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
       tags: { Name: props.alias },
     });

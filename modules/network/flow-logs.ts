@@ -42,7 +42,7 @@ export class VpcFlowLogs extends Construct {
         {
           service: `logs.${region}.amazonaws.com`,
           actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-          conditions: [{ test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [logGroupArn] }],
+          conditions: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
         },
       ],
     });

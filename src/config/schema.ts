@@ -37,6 +37,12 @@ const domainName = z
   );
 const email = z.email({ error: "must be an e-mail address" });
 const prefixLength = z.number().int().min(16).max(28);
+const logRetentionDays = z
+  .number()
+  .refine(
+    (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
+    `must be one of the CloudWatch Logs retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
+  );
 
 const nodeGroupSchema = z
   .strictObject({
@@ -121,6 +127,8 @@ export const environmentSchema = z
     costCenter: nonEmpty,
     domain: z.strictObject({
       name: domainName,
+      /** Days the DNS query logs of a created zone are kept. */
+      queryLogRetentionDays: logRetentionDays,
       hostedZone: z.discriminatedUnion("mode", [
         z.strictObject({ mode: z.literal("create") }),
         z.strictObject({

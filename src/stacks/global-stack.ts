@@ -31,6 +31,8 @@ export class GlobalStack extends PlatformStack {
     this.hostedZone = new HostedZone(this, "hosted-zone", {
       domainName: config.domain.name,
       source: config.domain.hostedZone,
+      account: this.account,
+      queryLogRetentionDays: config.domain.queryLogRetentionDays,
       preventDestroy: config.production,
     });
     this.alerts = new AlertTopics(this, "alerts", {

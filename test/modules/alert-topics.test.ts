@@ -1,7 +1,7 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { describe, expect, it } from "vitest";
 import { AlertTopics } from "../../modules/alert-topics";
-import { blocksOf, refTo, resourcesOf, synthInStack } from "../helpers";
+import { refTo, resourcesOf, synthInStack } from "../helpers";
 
 describe("AlertTopics", () => {
   const json = synthInStack(
@@ -32,12 +32,11 @@ describe("AlertTopics", () => {
   });
 
   it("lets CloudWatch alarms of this account use the key", () => {
-    const [policy] = Object.values(blocksOf(json, "aws_iam_policy_document", "data"));
-    expect(policy!.statement).toContainEqual(
-      expect.objectContaining({
-        principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
-        condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111122223333"] }],
-      }),
+    const [key] = resourcesOf(json, "aws_kms_key");
+    expect(key!.policy).toContain(
+      '{"Sid" = "ServiceUse0", "Effect" = "Allow", "Principal" = {"Service" = "cloudwatch.amazonaws.com"}, ' +
+        '"Action" = ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource" = "*", ' +
+        '"Condition" = {"StringEquals" = {"aws:SourceAccount" = "111122223333"}}}',
     );
   });
 });

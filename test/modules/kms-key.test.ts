@@ -1,9 +1,16 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { describe, expect, it } from "vitest";
-import { EncryptionKey } from "../../modules/kms-key";
-import { blocksOf, resourcesOf, synthInStack } from "../helpers";
+import { EncryptionKey, keyPolicy } from "../../modules/kms-key";
+import { resourcesOf, synthInStack } from "../helpers";
 
 const account = { id: "111122223333", partition: "aws" };
+const logsGrant = {
+  service: "logs.ap-east-2.amazonaws.com",
+  actions: ["kms:Decrypt"],
+  conditions: {
+    ArnEquals: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-east-2:111122223333:log-group:x" },
+  },
+};
 
 describe("EncryptionKey", () => {
   const json = synthInStack(
@@ -12,7 +19,7 @@ describe("EncryptionKey", () => {
         alias: "demo-logs",
         description: "test key",
         account,
-        serviceGrants: [{ service: "logs.ap-east-2.amazonaws.com", actions: ["kms:Decrypt"] }],
+        serviceGrants: [logsGrant],
       }),
   );
 
@@ -28,18 +35,10 @@ describe("EncryptionKey", () => {
     expect(resourcesOf(json, "aws_kms_alias")).toEqual([expect.objectContaining({ name: "alias/demo-logs" })]);
   });
 
-  it("administers through the account root and grants services only their actions", () => {
-    const [policy] = Object.values(blocksOf(json, "aws_iam_policy_document", "data"));
-    expect(policy!.statement).toEqual([
-      expect.objectContaining({
-        actions: ["kms:*"],
-        principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }],
-      }),
-      expect.objectContaining({
-        actions: ["kms:Decrypt"],
-        principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
-      }),
-    ]);
+  it("attaches the key policy to the key itself", () => {
+    const [key] = resourcesOf(json, "aws_kms_key");
+    expect(key!.policy).toMatch(/^\$\{jsonencode\(\{"Version" = "2012-10-17", "Statement" = \[/);
+    expect(key!.policy).toContain('"Service" = "logs.ap-east-2.amazonaws.com"');
   });
 
   it("can be made destroyable for short-lived environments", () => {
@@ -47,5 +46,35 @@ describe("EncryptionKey", () => {
       (stack) => new EncryptionKey(stack, "key", { alias: "a", description: "d", account, preventDestroy: false }),
     );
     expect(destroyable).toHaveResourceWithProperties(KmsKey, { lifecycle: { prevent_destroy: false } });
+  });
+});
+
+describe("keyPolicy", () => {
+  const policy = keyPolicy(account, [logsGrant]);
+
+  it("leaves administration to the account's IAM, with no wildcard principal", () => {
+    expect(policy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: "kms:*",
+        Effect: "Allow",
+      }),
+    );
+    expect(JSON.stringify(policy)).not.toMatch(/"Principal":"\*"|"AWS":"\*"/);
+  });
+
+  it("grants each service only its actions, under its conditions", () => {
+    expect(policy.Statement).toContainEqual({
+      Sid: "ServiceUse0",
+      Effect: "Allow",
+      Principal: { Service: "logs.ap-east-2.amazonaws.com" },
+      Action: ["kms:Decrypt"],
+      Resource: "*",
+      Condition: logsGrant.conditions,
+    });
+  });
+
+  it("has only the administration statement without grants", () => {
+    expect(keyPolicy(account, []).Statement).toHaveLength(1);
   });
 });

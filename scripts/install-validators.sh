@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Makes the real validators available, idempotently, under a cache outside the repository
+# (default ~/.cache/genai-demo; override with GENAI_TOOLS_CACHE):
+#
+#   terraform   .terraform-version if such a binary is on PATH, else OpenTofu built from its Go module
+#               (GENAI_TERRAFORM=opentofu forces OpenTofu)
+#   providers   hashicorp/aws, kubernetes, helm built from their Go modules into a filesystem
+#               mirror, with a CLI config so `init -backend=false` needs no registry
+#   checkov, kubernetes-validate   from PyPI, pinned, in a virtual environment
+#   helm        built from its Go module, pinned
+#
+# It ends by writing tools.json (paths and versions) into the cache for scripts/validate.ts.
+# Only package registries are used: the Go module proxy and PyPI. Nothing is committed.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache=${GENAI_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/genai-demo}
+mkdir -p "$cache/bin" "$cache/stamps" "$cache/build"
+
+OPENTOFU_VERSION=v1.10.7
+HELM_VERSION=v3.19.2
+CHECKOV_VERSION=3.3.30
+KUBERNETES_VALIDATE_VERSION=1.37.0
+
+# The Go module proxy serves these providers only as pseudo-versions of their untagged (v2+
+# without /vN) modules, and refuses the exact release tags our @cdktf/provider-* packages wrap
+# (aws 6.25.0, kubernetes 2.38.0, helm 3.1.1). We build the snapshot it does serve and record
+# both versions; scripts/validate.ts points the copies it validates at the built version.
+#   name | module | pseudo-version served by the proxy | release it contains | version our bindings pin
+PROVIDERS=(
+  "aws|github.com/hashicorp/terraform-provider-aws|v1.60.1-0.20260602190131-5f2286d6d836|6.47.10|6.25.0"
+  "kubernetes|github.com/hashicorp/terraform-provider-kubernetes|v1.13.4-0.20260821094251-3a33fb6cc605|3.2.1|2.38.0"
+  "helm|github.com/hashicorp/terraform-provider-helm|v1.3.3-0.20260629194918-a4f1c1d8b008|3.2.0|3.1.1"
+)
+
+log() { printf '[install-validators] %s\n' "$*" >&2; }
+elapsed() { printf '%ss' "$(($(date +%s) - $1))"; }
+
+# Builds package $3 of module $1@$2 into $4 from a throwaway wrapper module that repeats the
+# module's own `replace` lines (go install ignores them, and some modules need them to build).
+go_build_from_module() {
+  local module=$1 version=$2 package=$3 output=$4
+  local started wrapper gomod
+  started=$(date +%s)
+  wrapper="$cache/build/$(basename "$output")-$version"
+  rm -rf "$wrapper" && mkdir -p "$wrapper"
+  gomod=$(go mod download -json "$module@$version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')
+  (
+    cd "$wrapper"
+    printf 'module genai-demo.local/build\n\ngo %s\n' "$(go env GOVERSION | sed 's/^go//')" > go.mod
+    go mod edit -require="$module@$version"
+    go mod edit -json "$gomod" | python3 -c '
+import json, sys
+for r in json.load(sys.stdin).get("Replace") or []:
+    old = r["Old"]["Path"] + ("@" + r["Old"]["Version"] if r["Old"].get("Version") else "")
+    new = r["New"]["Path"] + ("@" + r["New"]["Version"] if r["New"].get("Version") else "")
+    if r["New"]["Path"].startswith("."):
+        print(f"skipping local replace {old} => {new}", file=sys.stderr)
+        continue
+    print(f"-replace={old}={new}")
+' | xargs -r go mod edit
+    GOFLAGS=-mod=mod go build -ldflags "-s -w" -o "$output" "$package"
+  )
+  rm -rf "$wrapper"
+  log "built $(basename "$output") from $module@$version in $(elapsed "$started")"
+}
+
+install_terraform() {
+  local wanted
+  wanted=$(tr -d '[:space:]' < "$repo/.terraform-version")
+  # GENAI_TERRAFORM=opentofu forces the fallback, to exercise what a clean machine does.
+  if [ "${GENAI_TERRAFORM:-}" != opentofu ] && command -v terraform > /dev/null && terraform version -json 2> /dev/null |
+    python3 -c "import json,sys; sys.exit(json.load(sys.stdin)['terraform_version'] != '$wanted')"; then
+    terraform_bin=$(command -v terraform)
+    terraform_name="terraform $wanted"
+    log "using $terraform_bin (Terraform $wanted, as .terraform-version asks)"
+    return
+  fi
+  terraform_bin="$cache/bin/tofu-$OPENTOFU_VERSION"
+  terraform_name="opentofu ${OPENTOFU_VERSION#v}"
+  if [ -x "$terraform_bin" ]; then
+    log "using cached OpenTofu $OPENTOFU_VERSION (no terraform $wanted on PATH)"
+  else
+    log "no terraform $wanted on PATH: building OpenTofu $OPENTOFU_VERSION from its Go module"
+    go_build_from_module github.com/opentofu/opentofu "$OPENTOFU_VERSION" github.com/opentofu/opentofu/cmd/tofu "$terraform_bin"
+  fi
+}
+
+install_providers() {
+  local entry name module pseudo built pinned target dir binary
+  target="$(go env GOOS)_$(go env GOARCH)"
+  for entry in "${PROVIDERS[@]}"; do
+    IFS='|' read -r name module pseudo built pinned <<< "$entry"
+    dir="$cache/providers/registry.terraform.io/hashicorp/$name/$built/$target"
+    binary="$dir/terraform-provider-${name}_v$built"
+    if [ -x "$binary" ]; then
+      log "provider $name $built: cached"
+    else
+      log "provider $name: building $module@$pseudo (release $built; bindings pin $pinned)"
+      mkdir -p "$dir"
+      go_build_from_module "$module" "$pseudo" "$module" "$binary.partial"
+      mv "$binary.partial" "$binary"
+    fi
+  done
+  # OpenTofu resolves the short source "aws" against its own registry host: same mirror.
+  ln -sfn registry.terraform.io "$cache/providers/registry.opentofu.org"
+  cat > "$cache/terraformrc" <<RC
+provider_installation {
+  filesystem_mirror {
+    path    = "$cache/providers"
+    include = ["registry.terraform.io/hashicorp/*", "registry.opentofu.org/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*", "registry.opentofu.org/hashicorp/*"]
+  }
+}
+disable_checkpoint = true
+RC
+}
+
+install_python_tools() {
+  local stamp="$cache/stamps/venv-checkov-$CHECKOV_VERSION-kv-$KUBERNETES_VALIDATE_VERSION"
+  if [ -f "$stamp" ] && [ -x "$cache/venv/bin/checkov" ]; then
+    log "checkov $CHECKOV_VERSION and kubernetes-validate $KUBERNETES_VALIDATE_VERSION: cached"
+    return
+  fi
+  local started
+  started=$(date +%s)
+  log "installing checkov $CHECKOV_VERSION and kubernetes-validate $KUBERNETES_VALIDATE_VERSION from PyPI"
+  rm -rf "$cache/venv"
+  python3 -m venv "$cache/venv"
+  "$cache/venv/bin/pip" install --quiet --disable-pip-version-check \
+    "checkov==$CHECKOV_VERSION" "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION"
+  touch "$stamp"
+  log "python tools installed in $(elapsed "$started")"
+}
+
+install_helm() {
+  helm_bin="$cache/bin/helm-$HELM_VERSION"
+  if [ -x "$helm_bin" ]; then
+    log "helm $HELM_VERSION: cached"
+  else
+    log "building helm $HELM_VERSION from its Go module"
+    go_build_from_module helm.sh/helm/v3 "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "$helm_bin"
+  fi
+}
+
+write_manifest() {
+  python3 - "$cache/tools.json" <<PY
+import json, sys
+providers = []
+for entry in """$(printf '%s\n' "${PROVIDERS[@]}")""".split():
+    name, module, pseudo, built, pinned = entry.split("|")
+    providers.append({"name": name, "module": module, "pseudoVersion": pseudo, "builtVersion": built, "pinnedVersion": pinned})
+json.dump({
+    "terraform": {"bin": "$terraform_bin", "name": "$terraform_name"},
+    "cliConfigFile": "$cache/terraformrc",
+    "providers": providers,
+    "checkov": {"bin": "$cache/venv/bin/checkov", "version": "$CHECKOV_VERSION"},
+    "kubernetesValidate": {"bin": "$cache/venv/bin/kubernetes-validate", "version": "$KUBERNETES_VALIDATE_VERSION"},
+    "helm": {"bin": "$helm_bin", "version": "${HELM_VERSION#v}"},
+}, open(sys.argv[1], "w"), indent=2)
+PY
+  log "tools ready: $cache/tools.json"
+}
+
+started=$(date +%s)
+install_terraform
+install_providers
+install_python_tools
+install_helm
+write_manifest
+log "done in $(elapsed "$started")"

@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+
+/**
+ * Kinds defined by CRDs, which kubernetes-validate has no schema for. Skipped by name, so a
+ * typo in a built-in kind is still caught.
+ */
+export const CRD_KINDS = ["TargetGroupBinding"] as const;
+
+type Run = (command: string, args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+
+interface ChartTools {
+  readonly helm: { readonly bin: string };
+  readonly kubernetesValidate: { readonly bin: string };
+}
+
+/**
+ * `helm lint --strict`, then for each environment `helm template` with `values-<env>.yaml`
+ * (when the chart has one) and strict schema validation of every rendered manifest against
+ * `kubernetesVersion`. Returns one line per problem.
+ */
+export async function checkChart(
+  chartDir: string,
+  environmentNames: readonly string[],
+  kubernetesVersion: string,
+  tools: ChartTools,
+  run: Run,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const lint = await run(tools.helm.bin, ["lint", "--strict", chartDir]);
+  if (lint.code !== 0) problems.push(`${chartDir}: helm lint: ${lint.stdout.trim()} ${lint.stderr.trim()}`);
+
+  for (const environment of environmentNames) {
+    const values = join(chartDir, `values-${environment}.yaml`);
+    const args = ["template", "release", chartDir, ...(existsSync(values) ? ["--values", values] : [])];
+    const rendered = await run(tools.helm.bin, args);
+    if (rendered.code !== 0) {
+      problems.push(`${chartDir} (${environment}): helm template: ${rendered.stderr.trim()}`);
+      continue;
+    }
+    const manifests = parseAllDocuments(rendered.stdout)
+      .map((document) => document.toJS() as { kind?: string } | null)
+      .filter((manifest): manifest is { kind: string } => manifest !== null && typeof manifest.kind === "string")
+      .filter((manifest) => !(CRD_KINDS as readonly string[]).includes(manifest.kind));
+    const scratch = mkdtempSync(join(tmpdir(), "genai-manifests-"));
+    try {
+      const files = manifests.map((manifest, i) => {
+        const file = join(scratch, `${i}-${manifest.kind}.json`);
+        writeFileSync(file, JSON.stringify(manifest));
+        return file;
+      });
+      if (files.length === 0) continue;
+      const validation = await run(tools.kubernetesValidate.bin, [
+        "--strict",
+        "--quiet",
+        "--kubernetes-version",
+        kubernetesVersion,
+        ...files,
+      ]);
+      if (validation.code !== 0) {
+        problems.push(`${chartDir} (${environment}): ${validation.stdout.trim()} ${validation.stderr.trim()}`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return problems;
+}
