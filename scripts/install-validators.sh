@@ -9,7 +9,7 @@
 #   checkov, kubernetes-validate   from PyPI, pinned, in a virtual environment
 #   helm        built from its Go module, pinned
 #
-# It ends by writing tools.json (paths and versions) into the cache for scripts/validate.ts.
+# A full run ends by writing tools.json (paths and versions) into the cache for scripts/validate.ts.
 # Only package registries are used: the Go module proxy and PyPI. Nothing is committed.
 set -euo pipefail
 
@@ -164,10 +164,19 @@ PY
   log "tools ready: $cache/tools.json"
 }
 
+# With arguments (terraform, providers, python, helm) only those parts are installed, e.g. to
+# warm one cache; tools.json is written only by a full run.
 started=$(date +%s)
-install_terraform
-install_providers
-install_python_tools
-install_helm
-write_manifest
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(terraform providers python helm)
+for part in "${parts[@]}"; do
+  case $part in
+    terraform) install_terraform ;;
+    providers) install_providers ;;
+    python) install_python_tools ;;
+    helm) install_helm ;;
+    *) echo "unknown part: $part (expected terraform, providers, python or helm)" >&2 && exit 2 ;;
+  esac
+done
+[ $# -gt 0 ] || write_manifest
 log "done in $(elapsed "$started")"

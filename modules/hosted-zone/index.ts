@@ -1,11 +1,10 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchLogResourcePolicy } from "@cdktf/provider-aws/lib/cloudwatch-log-resource-policy";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 import { Route53QueryLog } from "@cdktf/provider-aws/lib/route53-query-log";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
-import { EncryptionKey } from "../kms-key";
+import { EncryptedLogGroup } from "../encrypted-log-group";
 import type { AwsAccount } from "../shared/aws-account";
 
 /** Route 53 delivers query logs only to log groups in us-east-1: the stack's provider must be there. */
@@ -62,31 +61,20 @@ export class HostedZone extends Construct {
 
   private logQueries(zone: Route53Zone, props: HostedZoneProps): void {
     const { account } = props;
-    const logGroupName = `/aws/route53/${props.domainName}`;
-    const logGroupArn = `arn:${account.partition}:logs:${ROUTE53_QUERY_LOG_REGION}:${account.id}:log-group:${logGroupName}`;
-    const key = new EncryptionKey(this, "query-log-key", {
-      alias: `route53-query-logs-${props.domainName.replace(/\./g, "-")}`,
-      description: `Encrypts the DNS query logs of ${props.domainName}`,
+    const logs = new EncryptedLogGroup(this, "query-logs", {
+      name: `/aws/route53/${props.domainName}`,
+      keyAlias: `route53-query-logs-${props.domainName.replace(/\./g, "-")}`,
+      description: `the DNS query logs of ${props.domainName}`,
+      region: ROUTE53_QUERY_LOG_REGION,
       account,
-      preventDestroy: props.preventDestroy,
-      serviceGrants: [
-        {
-          service: `logs.${ROUTE53_QUERY_LOG_REGION}.amazonaws.com`,
-          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-          conditions: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
-        },
-      ],
-    });
-    const logGroup = new CloudwatchLogGroup(this, "query-log-group", {
-      name: logGroupName,
       retentionInDays: props.queryLogRetentionDays,
-      kmsKeyId: key.arn,
+      preventDestroy: props.preventDestroy,
     });
     const route53MayWrite = new DataAwsIamPolicyDocument(this, "query-log-writer", {
       statement: [
         {
           actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [`${logGroupArn}:*`],
+          resources: [`${logs.arn}:*`],
           principals: [{ type: "Service", identifiers: ["route53.amazonaws.com"] }],
           condition: [
             { test: "StringEquals", variable: "aws:SourceAccount", values: [account.id] },
@@ -101,7 +89,7 @@ export class HostedZone extends Construct {
     });
     new Route53QueryLog(this, "query-log", {
       zoneId: zone.zoneId,
-      cloudwatchLogGroupArn: logGroup.arn,
+      cloudwatchLogGroupArn: logs.logGroup.arn,
       dependsOn: [policy],
     });
   }

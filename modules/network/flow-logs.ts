@@ -1,10 +1,11 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
-import { EncryptionKey } from "../kms-key";
+import { EncryptedLogGroup } from "../encrypted-log-group";
+import type { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
 
 /** Seconds over which flow records are aggregated; 60 is the finest AWS offers. */
@@ -30,28 +31,17 @@ export class VpcFlowLogs extends Construct {
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
     const { account, region } = props;
-    const logGroupName = `/aws/vpc-flow-logs/${props.name}`;
-    const logGroupArn = `arn:${account.partition}:logs:${region}:${account.id}:log-group:${logGroupName}`;
-
-    this.key = new EncryptionKey(this, "key", {
-      alias: `${props.name}-flow-logs`,
-      description: `Encrypts the VPC flow logs of ${props.name}`,
+    const logs = new EncryptedLogGroup(this, "logs", {
+      name: `/aws/vpc-flow-logs/${props.name}`,
+      keyAlias: `${props.name}-flow-logs`,
+      description: `the VPC flow logs of ${props.name}`,
+      region,
       account,
-      preventDestroy: props.preventDestroy,
-      serviceGrants: [
-        {
-          service: `logs.${region}.amazonaws.com`,
-          actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-          conditions: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
-        },
-      ],
-    });
-
-    this.logGroup = new CloudwatchLogGroup(this, "log-group", {
-      name: logGroupName,
       retentionInDays: props.retentionInDays,
-      kmsKeyId: this.key.arn,
+      preventDestroy: props.preventDestroy,
     });
+    this.logGroup = logs.logGroup;
+    this.key = logs.key;
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [

@@ -94,18 +94,17 @@ export class TierSecurityGroups extends Construct {
   }
 
   private allowIngress(group: SecurityGroup, rules: SecurityGroupRule[]): void {
-    for (const rule of rules) {
-      new VpcSecurityGroupIngressRule(group, ruleId("in", rule), {
-        securityGroupId: group.id,
-        description: rule.description,
-        ...ruleTarget(rule),
-      });
-    }
+    this.allow("in", group, rules);
   }
 
   private allowEgress(group: SecurityGroup, rules: SecurityGroupRule[]): void {
+    this.allow("out", group, rules);
+  }
+
+  private allow(direction: "in" | "out", group: SecurityGroup, rules: SecurityGroupRule[]): void {
+    const Rule = direction === "in" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
     for (const rule of rules) {
-      new VpcSecurityGroupEgressRule(group, ruleId("out", rule), {
+      new Rule(group, ruleId(direction, rule), {
         securityGroupId: group.id,
         description: rule.description,
         ...ruleTarget(rule),

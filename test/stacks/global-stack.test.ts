@@ -43,6 +43,13 @@ describe("GlobalStack", () => {
     });
   });
 
+  it("logs the zone's DNS queries, kept for the configured days", () => {
+    expect(resourcesOf(json, "aws_route53_query_log")).toHaveLength(1);
+    expect(resourcesOf(json, "aws_cloudwatch_log_group")).toEqual([
+      expect.objectContaining({ name: "/aws/route53/genai-demo.example.com", retention_in_days: 365 }),
+    ]);
+  });
+
   it("adopts an existing zone when configured to", () => {
     const adopted = synthGlobal(
       environmentConfig("production", (input) => {
