@@ -7,7 +7,7 @@ export const development = {
   project: "genai-demo",
   owner: "platform-team",
   costCenter: "CC-4021",
-  domain: { name: "dev.genai-demo.example.com", queryLogRetentionDays: 30, hostedZone: { mode: "create" } },
+  domain: { name: "dev.genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
   state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
   alerts: {
     criticalEmails: ["platform-team@example.com"],
@@ -15,7 +15,7 @@ export const development = {
   },
   network: {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
-    flowLogRetentionDays: 30,
+    flowLogRetentionDays: 365,
   },
   regions: [
     {

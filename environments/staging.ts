@@ -7,7 +7,7 @@ export const staging = {
   project: "genai-demo",
   owner: "platform-team",
   costCenter: "CC-4021",
-  domain: { name: "staging.genai-demo.example.com", queryLogRetentionDays: 90, hostedZone: { mode: "create" } },
+  domain: { name: "staging.genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
   state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
   alerts: {
     criticalEmails: ["platform-team@example.com"],
@@ -15,7 +15,7 @@ export const staging = {
   },
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
-    flowLogRetentionDays: 90,
+    flowLogRetentionDays: 365,
   },
   regions: [
     {

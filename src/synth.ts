@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import { buildPlatform } from "./app";
@@ -49,6 +49,7 @@ export function synthesize(
  */
 function writeAtomically<T>(outdir: string, write: (stagingDir: string) => T): T {
   const parent = dirname(outdir);
+  mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(outdir)}.staging-`));
   try {
     const result = write(staging);

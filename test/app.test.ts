@@ -62,6 +62,16 @@ describe("the app synth (production)", () => {
     }
   });
 
+  it("creates missing parent directories of the output directory", () => {
+    const nested = join(mkdtempSync(join(tmpdir(), "genai-synth-")), "a", "b", "cdktf.out");
+    const result = synthesize(
+      { GENAI_ENV: "development", CDKTF_OUTDIR: nested },
+      { error: () => undefined, warn: () => undefined },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(join(nested, "stacks")).sort()).toEqual(["global", "taipei"]);
+  });
+
   it("leaves no staging directory behind", () => {
     expect(readdirSync(join(outdir, "..")).filter((name) => name.includes("staging"))).toEqual([]);
   });
