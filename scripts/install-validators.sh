@@ -101,9 +101,12 @@ install_providers() {
       go_build_from_module "$module" "$pseudo" "$module" "$binary.partial"
       mv "$binary.partial" "$binary"
     fi
+    # OpenTofu resolves the short source "aws" against its own registry host, and its mirror
+    # scan does not follow a symlinked host directory: hard-link the binary into real ones.
+    local tofu_dir="$cache/providers/registry.opentofu.org/hashicorp/$name/$built/$target"
+    mkdir -p "$tofu_dir"
+    ln -f "$binary" "$tofu_dir/$(basename "$binary")"
   done
-  # OpenTofu resolves the short source "aws" against its own registry host: same mirror.
-  ln -sfn registry.terraform.io "$cache/providers/registry.opentofu.org"
   cat > "$cache/terraformrc" <<RC
 provider_installation {
   filesystem_mirror {
