@@ -144,12 +144,7 @@ export const environmentSchema = z
     }),
     network: z.strictObject({
       subnetPrefixLengths: z.strictObject({ private: prefixLength, public: prefixLength, database: prefixLength }),
-      flowLogRetentionDays: z
-        .number()
-        .refine(
-          (days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days),
-          `must be one of the CloudWatch Logs retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
-        ),
+      flowLogRetentionDays: logRetentionDays,
     }),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
   })
