@@ -49,11 +49,11 @@ export class TierSecurityGroups extends Construct {
 
     const internet = { cidr: ANY_IPV4 };
     const vpc = { cidr: props.vpcCidr };
-    this.allowIngress(this.alb, [
+    this.allow("in", this.alb, [
       { description: "HTTPS from the internet", protocol: "tcp", port: PORTS.https, peer: internet },
       { description: "HTTP from the internet, redirected to HTTPS", protocol: "tcp", port: PORTS.http, peer: internet },
     ]);
-    this.allowEgress(this.alb, [
+    this.allow("out", this.alb, [
       {
         description: "Forward requests to app pods",
         protocol: "tcp",
@@ -62,10 +62,10 @@ export class TierSecurityGroups extends Construct {
       },
     ]);
 
-    this.allowIngress(this.app, [
+    this.allow("in", this.app, [
       { description: "Requests from the ALB", protocol: "tcp", port: props.appPort, peer: { securityGroup: this.alb } },
     ]);
-    this.allowEgress(this.app, [
+    this.allow("out", this.app, [
       {
         description: "PostgreSQL to Aurora",
         protocol: "tcp",
@@ -78,7 +78,7 @@ export class TierSecurityGroups extends Construct {
       { description: "DNS to the VPC resolver (TCP)", protocol: "tcp", port: DNS_PORT, peer: vpc },
     ]);
 
-    this.allowIngress(this.data, [
+    this.allow("in", this.data, [
       {
         description: "PostgreSQL from app pods",
         protocol: "tcp",
@@ -88,17 +88,9 @@ export class TierSecurityGroups extends Construct {
       { description: "Redis from app pods", protocol: "tcp", port: PORTS.redis, peer: { securityGroup: this.app } },
     ]);
 
-    this.allowIngress(this.endpoints, [
+    this.allow("in", this.endpoints, [
       { description: "HTTPS to AWS service endpoints from the VPC", protocol: "tcp", port: PORTS.https, peer: vpc },
     ]);
-  }
-
-  private allowIngress(group: SecurityGroup, rules: SecurityGroupRule[]): void {
-    this.allow("in", group, rules);
-  }
-
-  private allowEgress(group: SecurityGroup, rules: SecurityGroupRule[]): void {
-    this.allow("out", group, rules);
   }
 
   private allow(direction: "in" | "out", group: SecurityGroup, rules: SecurityGroupRule[]): void {
