@@ -1,14 +1,13 @@
 import type { EnvironmentInput } from "../src/config/schema";
+import { apiAllowList, eksRelease, ownership, state } from "./shared";
 
 /** Development: Taipei only, two AZs, one NAT gateway, smallest sizes. */
 export const development = {
   name: "development",
   production: false,
-  project: "genai-demo",
-  owner: "platform-team",
-  costCenter: "CC-4021",
+  ...ownership,
   domain: { name: "dev.genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
-  state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
+  state,
   alerts: {
     criticalEmails: ["platform-team@example.com"],
     warningEmails: ["platform-team@example.com"],
@@ -17,6 +16,7 @@ export const development = {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,
   },
+  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
   regions: [
     {
       key: "taipei",
@@ -26,9 +26,18 @@ export const development = {
       availabilityZones: ["ap-east-2a", "ap-east-2b"],
       natGateways: "single",
       eks: {
-        kubernetesVersion: "1.34",
-        publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: { instanceTypes: ["t3.medium"], minSize: 1, desiredSize: 1, maxSize: 3, diskSizeGiB: 20 },
+        ...eksRelease,
+        publicAccessCidrs: apiAllowList,
+        nodeGroups: {
+          general: {
+            instanceTypes: ["t3.medium"],
+            capacityType: "ON_DEMAND",
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 3,
+            diskSizeGiB: 20,
+          },
+        },
       },
     },
   ],

@@ -1,4 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
+import { apiAllowList, eksRelease, ownership, state } from "./shared";
 
 /**
  * Production: Taipei serves, Tokyo stands by. Addresses and account-specific names here are
@@ -7,12 +8,9 @@ import type { EnvironmentInput } from "../src/config/schema";
 export const production = {
   name: "production",
   production: true,
-  project: "genai-demo",
-  owner: "platform-team",
-  costCenter: "CC-4021",
+  ...ownership,
   domain: { name: "genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
-  // Singapore: outside both serving regions, so either can be planned while the other is down.
-  state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
+  state,
   alerts: {
     criticalEmails: ["oncall@example.com"],
     warningEmails: ["platform-team@example.com"],
@@ -20,6 +18,11 @@ export const production = {
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,
+  },
+  kubernetes: {
+    // Break-glass administrators besides the identity that runs Terraform (placeholder account).
+    adminPrincipalArns: ["arn:aws:iam::111122223333:role/genai-demo-platform-admin"],
+    controlPlaneLogRetentionDays: 365,
   },
   regions: [
     {
@@ -30,15 +33,18 @@ export const production = {
       availabilityZones: ["ap-east-2a", "ap-east-2b", "ap-east-2c"],
       natGateways: "per-az",
       eks: {
-        kubernetesVersion: "1.34",
-        // CI runner / Terraform Cloud agent egress (documentation range: replace with yours).
-        publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: {
-          instanceTypes: ["m6i.large", "m5.large"],
-          minSize: 2,
-          desiredSize: 3,
-          maxSize: 10,
-          diskSizeGiB: 50,
+        ...eksRelease,
+        publicAccessCidrs: apiAllowList,
+        nodeGroups: {
+          general: {
+            instanceTypes: ["m6i.large", "m5.large"],
+            capacityType: "ON_DEMAND",
+            minSize: 2,
+            desiredSize: 3,
+            maxSize: 10,
+            diskSizeGiB: 50,
+            labels: { workload: "general" },
+          },
         },
       },
     },
@@ -50,14 +56,18 @@ export const production = {
       availabilityZones: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],
       natGateways: "per-az",
       eks: {
-        kubernetesVersion: "1.34",
-        publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: {
-          instanceTypes: ["m6i.large", "m5.large"],
-          minSize: 2,
-          desiredSize: 2,
-          maxSize: 10,
-          diskSizeGiB: 50,
+        ...eksRelease,
+        publicAccessCidrs: apiAllowList,
+        nodeGroups: {
+          general: {
+            instanceTypes: ["m6i.large", "m5.large"],
+            capacityType: "ON_DEMAND",
+            minSize: 2,
+            desiredSize: 2,
+            maxSize: 10,
+            diskSizeGiB: 50,
+            labels: { workload: "general" },
+          },
         },
       },
     },

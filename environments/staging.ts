@@ -1,14 +1,13 @@
 import type { EnvironmentInput } from "../src/config/schema";
+import { apiAllowList, eksRelease, ownership, state } from "./shared";
 
 /** Staging: both regions, to rehearse failover, on smaller VPCs with one NAT gateway each. */
 export const staging = {
   name: "staging",
   production: false,
-  project: "genai-demo",
-  owner: "platform-team",
-  costCenter: "CC-4021",
+  ...ownership,
   domain: { name: "staging.genai-demo.example.com", queryLogRetentionDays: 365, hostedZone: { mode: "create" } },
-  state: { backend: "s3", bucket: "genai-demo-terraform-state", region: "ap-southeast-1", keyPrefix: "" },
+  state,
   alerts: {
     criticalEmails: ["platform-team@example.com"],
     warningEmails: ["platform-team@example.com"],
@@ -17,6 +16,7 @@ export const staging = {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,
   },
+  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
   regions: [
     {
       key: "taipei",
@@ -26,9 +26,18 @@ export const staging = {
       availabilityZones: ["ap-east-2a", "ap-east-2b", "ap-east-2c"],
       natGateways: "single",
       eks: {
-        kubernetesVersion: "1.34",
-        publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: { instanceTypes: ["t3.large"], minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30 },
+        ...eksRelease,
+        publicAccessCidrs: apiAllowList,
+        nodeGroups: {
+          general: {
+            instanceTypes: ["t3.large", "t3a.large"],
+            capacityType: "SPOT",
+            minSize: 1,
+            desiredSize: 2,
+            maxSize: 4,
+            diskSizeGiB: 30,
+          },
+        },
       },
     },
     {
@@ -39,9 +48,18 @@ export const staging = {
       availabilityZones: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],
       natGateways: "single",
       eks: {
-        kubernetesVersion: "1.34",
-        publicAccessCidrs: ["203.0.113.0/24"],
-        nodeGroup: { instanceTypes: ["t3.large"], minSize: 1, desiredSize: 1, maxSize: 4, diskSizeGiB: 30 },
+        ...eksRelease,
+        publicAccessCidrs: apiAllowList,
+        nodeGroups: {
+          general: {
+            instanceTypes: ["t3.large", "t3a.large"],
+            capacityType: "SPOT",
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 4,
+            diskSizeGiB: 30,
+          },
+        },
       },
     },
   ],

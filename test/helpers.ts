@@ -4,9 +4,12 @@ import { environments } from "../environments";
 import { parseEnvironmentConfig } from "../src/config/load";
 import type { EnvironmentConfig, EnvironmentInput } from "../src/config/schema";
 
-/** A deep copy of an `environments/*` input, safe to mutate in a test. */
+/**
+ * A deep copy of an `environments/*` input, safe to mutate in a test. A JSON round trip, unlike
+ * structuredClone, also unshares the objects regions share (environments/shared.ts).
+ */
 export function environmentInput(name = "production"): EnvironmentInput {
-  return structuredClone(environments[name]) as EnvironmentInput;
+  return JSON.parse(JSON.stringify(environments[name])) as EnvironmentInput;
 }
 
 /** A validated copy of an environment, optionally changed first by `change`. */

@@ -1,39 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/config/errors";
-import { parseEnvironmentConfig } from "../../src/config/load";
-import type { EnvironmentInput } from "../../src/config/schema";
-import { environmentInput } from "../helpers";
-
-type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
-type Input = Mutable<EnvironmentInput> & Record<string, unknown>;
-
-/** Feeds production with `change` applied and returns the error message lines. */
-function problemsAfter(change: (input: Input) => void, name = "production"): string[] {
-  const input = environmentInput(name) as Input;
-  change(input);
-  try {
-    parseEnvironmentConfig(input, `test-source(${name})`);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message.split("\n").slice(1);
-  }
-  throw new Error("expected the configuration to be rejected");
-}
-
-/**
- * Asserts exactly one problem naming the source, the field path, the value (as JSON; `null` to
- * skip comparing long values) and the rule.
- */
-function expectSingleProblem(lines: string[], path: string, value: string | null, rule: RegExp): void {
-  expect(lines).toHaveLength(1);
-  const [line] = lines;
-  expect(line).toContain("test-source(production)");
-  expect(line).toContain(value === null ? `: ${path} = ` : `: ${path} = ${value}:`);
-  expect(line).toMatch(rule);
-}
-
-const taipei = (input: Input) => input.regions[0]!;
-const tokyo = (input: Input) => input.regions[1]!;
+import { parseEnvironmentConfig } from "../../../src/config/load";
+import { environmentInput } from "../../helpers";
+import { type Input, expectSingleProblem, problemsAfter, taipei, tokyo } from "./helpers";
 
 describe("environment schema", () => {
   it.each(["production", "staging", "development"])("accepts the shipped %s environment", (name) => {
@@ -136,42 +104,6 @@ describe("environment schema", () => {
   it("rejects an invalid e-mail address", () => {
     const lines = problemsAfter((input) => (input.alerts.criticalEmails = ["oncall-at-example.com"]));
     expectSingleProblem(lines, "alerts.criticalEmails[0]", '"oncall-at-example.com"', /must be an e-mail address/);
-  });
-
-  it("rejects desired size above max size", () => {
-    const lines = problemsAfter((input) => (taipei(input).eks.nodeGroup.desiredSize = 11));
-    expectSingleProblem(
-      lines,
-      "regions[0].eks.nodeGroup.desiredSize",
-      "11",
-      /minSize <= desiredSize <= maxSize \(got 2 <= 11 <= 10\)/,
-    );
-  });
-
-  it("rejects min size above desired size", () => {
-    const lines = problemsAfter((input) => (tokyo(input).eks.nodeGroup.minSize = 3));
-    expectSingleProblem(lines, "regions[1].eks.nodeGroup.desiredSize", "2", /got 3 <= 2 <= 10/);
-  });
-
-  it("rejects a production EKS endpoint open to 0.0.0.0/0", () => {
-    const lines = problemsAfter((input) => (taipei(input).eks.publicAccessCidrs = ["0.0.0.0/0"]));
-    expectSingleProblem(
-      lines,
-      "regions[0].eks.publicAccessCidrs",
-      '["0.0.0.0/0"]',
-      /production must not open the EKS API endpoint to 0\.0\.0\.0\/0/,
-    );
-  });
-
-  it("allows an open EKS endpoint outside production", () => {
-    const input = environmentInput("development") as Input;
-    taipei(input).eks.publicAccessCidrs = ["0.0.0.0/0"];
-    expect(() => parseEnvironmentConfig(input, "development")).not.toThrow();
-  });
-
-  it("rejects an out-of-support Kubernetes version", () => {
-    const lines = problemsAfter((input) => (taipei(input).eks.kubernetesVersion = "1.28"));
-    expectSingleProblem(lines, "regions[0].eks.kubernetesVersion", '"1.28"', /must be 1\.32 or newer/);
   });
 
   it("rejects a log retention CloudWatch does not offer", () => {

@@ -1,0 +1,41 @@
+/**
+ * Values every environment shares, kept in one place so the environment files state only what
+ * differs. Spread them into an environment; override a field there when one must differ.
+ */
+
+/** Ownership and tagging. */
+export const ownership = {
+  project: "genai-demo",
+  owner: "platform-team",
+  costCenter: "CC-4021",
+} as const;
+
+/** Singapore: outside both serving regions, so either can be planned while the other is down. */
+export const state = {
+  backend: "s3",
+  bucket: "genai-demo-terraform-state",
+  region: "ap-southeast-1",
+  keyPrefix: "",
+} as const;
+
+/**
+ * The Kubernetes release every cluster runs, with the EKS add-on builds published for it
+ * (`aws eks describe-addon-versions --kubernetes-version 1.34`). Upgrade a region at a time by
+ * giving it the next release's object; see README, "EKS".
+ */
+export const eksRelease = {
+  kubernetesVersion: "1.34",
+  addonVersions: {
+    vpcCni: "v1.21.1-eksbuild.7",
+    coredns: "v1.13.2-eksbuild.4",
+    kubeProxy: "v1.34.6-eksbuild.2",
+    podIdentityAgent: "v1.3.10-eksbuild.1",
+    ebsCsiDriver: "v1.57.1-eksbuild.1",
+  },
+} as const;
+
+/**
+ * Where CI runners and Terraform Cloud agents reach the public API endpoint from. A
+ * documentation range: replace with your runners' egress CIDRs.
+ */
+export const apiAllowList = ["203.0.113.0/24"];

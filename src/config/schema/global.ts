@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { domainName, email, logRetentionDays, nonEmpty } from "./common";
+
+/** The public domain and how its hosted zone is obtained. */
+export const domainSchema = z.strictObject({
+  name: domainName,
+  /** Days the DNS query logs of a created zone are kept. */
+  queryLogRetentionDays: logRetentionDays,
+  hostedZone: z.discriminatedUnion("mode", [
+    z.strictObject({ mode: z.literal("create") }),
+    z.strictObject({
+      mode: z.literal("adopt"),
+      zoneId: z.string().regex(/^Z[A-Z0-9]{4,31}$/, "must be a Route 53 zone id"),
+    }),
+  ]),
+});
+
+/** Who the `critical` and `warning` SNS topics e-mail. */
+export const alertsSchema = z.strictObject({
+  criticalEmails: z.array(email).min(1, "needs at least one address"),
+  warningEmails: z.array(email).min(1, "needs at least one address"),
+});
+
+export const tagsSchema = { owner: nonEmpty, costCenter: nonEmpty };

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
+import { isValidCidr, issueReporter, resourceNamePart } from "./common";
+import { checkEksForEnvironment, kubernetesSchema } from "./eks";
+import { alertsSchema, domainSchema, tagsSchema } from "./global";
+import { networkSchema } from "./network";
+import { regionSchema } from "./region";
+import { stateSchema } from "./state";
+
+export { LOG_RETENTION_DAYS } from "./common";
+export { MAX_KUBERNETES_MINOR, MIN_KUBERNETES_MINOR, NODE_AMI_TYPES } from "./eks";
+
+/** Stack id of the global stack, so no region may use it. */
+export const GLOBAL_STACK_ID = "global";
+/**
+ * Longest `<project>-<env>-<region>` prefix: the longest suffix we append is 26 characters and
+ * IAM role names stop at 64.
+ */
+export const MAX_NAME_PREFIX_LENGTH = 38;
+
+/**
+ * An environment: one document per `environments/*.ts` file or `GENAI_CONFIG` JSON file. Each
+ * section validates itself (see the neighbouring files); this root adds only the rules that
+ * span regions or need the whole environment.
+ */
+export const environmentSchema = z
+  .strictObject({
+    name: resourceNamePart,
+    /** Production turns on stricter rules and protection of stateful resources. */
+    production: z.boolean(),
+    project: resourceNamePart,
+    ...tagsSchema,
+    domain: domainSchema,
+    state: stateSchema,
+    alerts: alertsSchema,
+    network: networkSchema,
+    kubernetes: kubernetesSchema,
+    regions: z.array(regionSchema).min(1, "needs at least one region"),
+  })
+  .superRefine((env, ctx) => {
+    const issue = issueReporter(ctx);
+    const primaries = env.regions.filter((region) => region.role === "primary");
+    if (primaries.length !== 1) {
+      issue(["regions"], `exactly one region must have role "primary" (found ${primaries.length})`);
+    }
+
+    env.regions.forEach((region, i) => {
+      const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);
+      if (region.key === GLOBAL_STACK_ID) {
+        regionIssue(["key"], `"${GLOBAL_STACK_ID}" is the global stack's id; choose another region key`);
+      }
+      const namePrefix = `${env.project}-${env.name}-${region.key}`;
+      if (namePrefix.length > MAX_NAME_PREFIX_LENGTH) {
+        regionIssue(
+          ["key"],
+          `resource name prefix "${namePrefix}" (project-environment-region) must be at most ${MAX_NAME_PREFIX_LENGTH} characters`,
+        );
+      }
+      env.regions.slice(0, i).forEach((earlier, j) => {
+        if (earlier.key === region.key) {
+          regionIssue(["key"], `region keys must be unique (regions[${j}] is also "${region.key}")`);
+        }
+        if (earlier.awsRegion === region.awsRegion) {
+          regionIssue(["awsRegion"], `each AWS region may host one stack (regions[${j}] is also ${region.awsRegion})`);
+        }
+        if (
+          isValidCidr(earlier.vpcCidr) &&
+          isValidCidr(region.vpcCidr) &&
+          cidrsOverlap(earlier.vpcCidr, region.vpcCidr)
+        ) {
+          regionIssue(
+            ["vpcCidr"],
+            `VPC CIDRs must not overlap between regions (overlaps regions[${j}].vpcCidr ${earlier.vpcCidr})`,
+          );
+        }
+      });
+
+      try {
+        if (isValidCidr(region.vpcCidr))
+          planSubnets(region.vpcCidr, region.availabilityZones.length, env.network.subnetPrefixLengths);
+      } catch (error) {
+        if (!(error instanceof SubnetPlanError)) throw error;
+        regionIssue(["vpcCidr"], `must hold the subnet plan: ${error.message}`);
+      }
+      checkEksForEnvironment(env, region.eks, regionIssue);
+    });
+  });
+
+/** What an `environments/*.ts` file or a `GENAI_CONFIG` JSON file holds. */
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+/** A validated environment: every rule in {@link environmentSchema} holds. */
+export type EnvironmentConfig = z.output<typeof environmentSchema>;
+export type RegionConfig = EnvironmentConfig["regions"][number];
+export type StateConfig = EnvironmentConfig["state"];
+export type EksRegionConfig = RegionConfig["eks"];
+export type NodeGroupConfig = EksRegionConfig["nodeGroups"][string];
