@@ -11,7 +11,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
-import { ANY_IPV4, APP_CONTAINER_PORT } from "../shared/constants";
+import { ANY_IPV4 } from "../shared/constants";
 import { VpcFlowLogs } from "./flow-logs";
 import { TierNetworkAcls } from "./network-acls";
 import { TierSecurityGroups } from "./security-groups";
@@ -56,11 +56,6 @@ export interface NetworkProps {
   /** Days the flow logs are kept; must be a CloudWatch Logs retention period. */
   readonly flowLogRetentionDays: number;
   /**
-   * Port the ALB forwards to and the app security group admits.
-   * @default APP_CONTAINER_PORT (8080)
-   */
-  readonly appPort?: number;
-  /**
    * Service names (after `com.amazonaws.<region>.`) to reach through interface endpoints.
    * @default DEFAULT_INTERFACE_ENDPOINTS
    */
@@ -75,8 +70,8 @@ export interface NetworkProps {
 /**
  * A three-tier VPC: public subnets (ALB, NAT), private subnets (EKS nodes and pods, internet
  * only through NAT), database subnets (no route out at all). Adds flow logs, S3 and interface
- * endpoints, per-tier NACLs, the request-path security groups, and locks the default security
- * group and NACL so nothing can silently fall back to them.
+ * endpoints, per-tier NACLs, the ALB, data and endpoint security groups, and locks the default
+ * security group and NACL so nothing can silently fall back to them.
  */
 export class Network extends Construct {
   readonly vpc: Vpc;
@@ -169,7 +164,6 @@ export class Network extends Construct {
       name: props.name,
       vpcId: this.vpc.id,
       vpcCidr: props.vpcCidr,
-      appPort: props.appPort ?? APP_CONTAINER_PORT,
     });
 
     new VpcEndpoint(this, "endpoint-s3", {
@@ -186,7 +180,7 @@ export class Network extends Construct {
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         subnetIds: subnets.private.map((subnet) => subnet.id),
-        securityGroupIds: [this.securityGroups.endpoints.id],
+        securityGroupIds: [this.securityGroups.endpoints.ref.securityGroupId],
         tags: { Name: `${props.name}-${service}` },
       });
     }

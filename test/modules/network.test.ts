@@ -144,24 +144,21 @@ describe("Network", () => {
       );
     });
 
-    it("admits 8080 to the app only from the ALB", () => {
-      const toApp = ingress.filter((rule) => rule.security_group_id === sgRef("app"));
-      expect(toApp).toEqual([
-        expect.objectContaining({ from_port: 8080, to_port: 8080, referenced_security_group_id: sgRef("alb") }),
-      ]);
+    it("owns no app group: pods' rules belong to the EKS module", () => {
+      const names = resourcesOf(json, "aws_security_group").map((group) => group.name);
+      expect(names.sort()).toEqual(["demo-taipei-alb", "demo-taipei-data", "demo-taipei-endpoints"]);
     });
 
-    it("admits only 5432 and 6379 to the data tier, only from the app", () => {
-      const toData = ingress.filter((rule) => rule.security_group_id === sgRef("data"));
-      expect(toData.map((rule) => rule.from_port).sort()).toEqual([5432, 6379]);
-      expect(toData.every((rule) => rule.referenced_security_group_id === sgRef("app"))).toBe(true);
-      expect(egress.some((rule) => rule.security_group_id === sgRef("data"))).toBe(false);
+    it("leaves the data tier closed and the ALB unable to send until a module connects them", () => {
+      const rulesOf = (suffix: string) =>
+        [...ingress, ...egress].filter((rule) => rule.security_group_id === sgRef(suffix));
+      expect(rulesOf("data")).toEqual([]);
+      expect(egress.some((rule) => rule.security_group_id === sgRef("alb"))).toBe(false);
     });
 
-    it("lets the ALB send only to the app port of the app group", () => {
-      const fromAlb = egress.filter((rule) => rule.security_group_id === sgRef("alb"));
-      expect(fromAlb).toEqual([
-        expect.objectContaining({ from_port: 8080, referenced_security_group_id: sgRef("app") }),
+    it("admits HTTPS to the endpoints only from the VPC", () => {
+      expect(ingress.filter((rule) => rule.security_group_id === sgRef("endpoints"))).toEqual([
+        expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16" }),
       ]);
     });
   });

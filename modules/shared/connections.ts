@@ -1,0 +1,71 @@
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+
+/** A security group as others refer to it: its id, and a short stable name for ids and reviews. */
+export interface SecurityGroupRef {
+  readonly securityGroupId: string;
+  /** Short, stable name used in construct ids, e.g. `alb` or `eks-nodes`. */
+  readonly name: string;
+}
+
+/** Where a rule's traffic comes from or goes to: a CIDR block or another security group. */
+export type Peer = { readonly cidr: string } | SecurityGroupRef;
+
+/** A protocol and an inclusive port range. */
+export interface PortRange {
+  readonly protocol: "tcp" | "udp";
+  readonly from: number;
+  readonly to: number;
+}
+
+export const tcp = (port: number): PortRange => ({ protocol: "tcp", from: port, to: port });
+export const udp = (port: number): PortRange => ({ protocol: "udp", from: port, to: port });
+export const tcpRange = (from: number, to: number): PortRange => ({ protocol: "tcp", from, to });
+
+/**
+ * The rules of one security group, in the style of aws-cdk's `Connections`: each allowed flow
+ * is one `aws_vpc_security_group_{ingress,egress}_rule` with a description, and a flow between
+ * two groups opens both ends (our groups have no allow-all egress to fall back on).
+ */
+export class Connections extends Construct {
+  readonly ref: SecurityGroupRef;
+
+  constructor(scope: Construct, id: string, ref: SecurityGroupRef) {
+    super(scope, id);
+    this.ref = ref;
+  }
+
+  /** Admits `ports` from `peer`; when the peer is a group, also lets it send here. */
+  allowFrom(peer: Peer, ports: PortRange, description: string): void {
+    this.rule("in", this.ref, peer, ports, description);
+    if (!("cidr" in peer)) this.rule("out", peer, this.ref, ports, description);
+  }
+
+  /** Lets this group send `ports` to `peer`; when the peer is a group, also admits it there. */
+  allowTo(peer: Peer, ports: PortRange, description: string): void {
+    this.rule("out", this.ref, peer, ports, description);
+    if (!("cidr" in peer)) this.rule("in", peer, this.ref, ports, description);
+  }
+
+  /** Lets members of this group reach each other on `ports`. */
+  allowWithin(ports: PortRange, description: string): void {
+    this.rule("in", this.ref, this.ref, ports, description);
+    this.rule("out", this.ref, this.ref, ports, description);
+  }
+
+  private rule(direction: "in" | "out", group: SecurityGroupRef, peer: Peer, ports: PortRange, description: string) {
+    const Rule = direction === "in" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
+    const range = ports.from === ports.to ? `${ports.from}` : `${ports.from}-${ports.to}`;
+    const peerName = "cidr" in peer ? peer.cidr : peer.name;
+    const id = `${group.name}-${direction}-${ports.protocol}-${range}-${peerName}`.replace(/[^a-zA-Z0-9-]+/g, "-");
+    new Rule(this, id, {
+      securityGroupId: group.securityGroupId,
+      description,
+      ipProtocol: ports.protocol,
+      fromPort: ports.from,
+      toPort: ports.to,
+      ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: peer.securityGroupId }),
+    });
+  }
+}
