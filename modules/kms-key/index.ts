@@ -21,6 +21,18 @@ export interface ServiceKeyGrant {
   readonly conditions?: IamConditions;
 }
 
+/** Lets one IAM role use the key through the key policy, e.g. a service-linked role. */
+export interface RoleKeyGrant {
+  /** The role's ARN; it must exist when the key policy is written. */
+  readonly roleArn: string;
+  readonly actions: string[];
+  /**
+   * Conditions narrowing the grant.
+   * @default - none
+   */
+  readonly conditions?: IamConditions;
+}
+
 export interface EncryptionKeyProps {
   /** Alias name without the `alias/` prefix, e.g. `genai-demo-production-taipei-flow-logs`. */
   readonly alias: string;
@@ -33,6 +45,12 @@ export interface EncryptionKeyProps {
    * @default []
    */
   readonly serviceGrants?: ServiceKeyGrant[];
+  /**
+   * IAM roles allowed to use the key by the key policy itself (roles whose own IAM policies cannot
+   * be extended, such as service-linked roles).
+   * @default []
+   */
+  readonly roleGrants?: RoleKeyGrant[];
   /**
    * Days KMS waits before deleting the key once scheduled.
    * @default 30 (the maximum)
@@ -50,7 +68,11 @@ export interface EncryptionKeyProps {
  * each service gets only its actions under its conditions. In a key policy `Resource: "*"`
  * means "this key".
  */
-export function keyPolicy(account: AwsAccount, grants: readonly ServiceKeyGrant[]): Record<string, unknown> {
+export function keyPolicy(
+  account: AwsAccount,
+  grants: readonly ServiceKeyGrant[],
+  roleGrants: readonly RoleKeyGrant[] = [],
+): Record<string, unknown> {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -65,6 +87,14 @@ export function keyPolicy(account: AwsAccount, grants: readonly ServiceKeyGrant[
         Sid: `ServiceUse${i}`,
         Effect: "Allow",
         Principal: { Service: grant.service },
+        Action: grant.actions,
+        Resource: "*",
+        ...(grant.conditions === undefined ? {} : { Condition: grant.conditions }),
+      })),
+      ...roleGrants.map((grant, i) => ({
+        Sid: `RoleUse${i}`,
+        Effect: "Allow",
+        Principal: { AWS: grant.roleArn },
         Action: grant.actions,
         Resource: "*",
         ...(grant.conditions === undefined ? {} : { Condition: grant.conditions }),
@@ -88,7 +118,7 @@ export class EncryptionKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowInDays ?? KMS_MAX_DELETION_WINDOW_DAYS,
       // Rendered as jsonencode() because the account id is only known at plan time.
-      policy: Fn.jsonencode(keyPolicy(props.account, props.serviceGrants ?? [])),
+      policy: Fn.jsonencode(keyPolicy(props.account, props.serviceGrants ?? [], props.roleGrants ?? [])),
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
       tags: { Name: props.alias },
     });
