@@ -1,14 +1,27 @@
 import type { Construct } from "constructs";
-import { Network } from "../../modules/network";
+import type { EksCluster } from "../../modules/eks-cluster";
+import type { Network } from "../../modules/network";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
 import { PlatformStack } from "./platform-stack";
+import { buildEksCluster } from "./regional/eks";
+import { buildNetwork } from "./regional/network";
+import { connectRequestPath } from "./regional/request-path";
 
-/** Output names of every regional stack (stable: pipelines and later stacks read them). */
+/** Output names of every regional stack (stable: pipelines, operators and later stacks read them). */
 export const REGIONAL_OUTPUTS = {
   vpcId: "vpc_id",
   privateSubnetIds: "private_subnet_ids",
   publicSubnetIds: "public_subnet_ids",
   databaseSubnetIds: "database_subnet_ids",
+  clusterName: "eks_cluster_name",
+  clusterArn: "eks_cluster_arn",
+  clusterEndpoint: "eks_cluster_endpoint",
+  clusterCertificateAuthority: "eks_cluster_certificate_authority_data",
+  workloadIdentity: "eks_workload_identity",
+  nodeSecurityGroupId: "eks_node_security_group_id",
+  appRoleArn: "app_role_arn",
+  loadBalancerControllerRoleArn: "load_balancer_controller_role_arn",
+  clusterAutoscalerRoleArn: "cluster_autoscaler_role_arn",
 } as const;
 
 /**
@@ -18,28 +31,37 @@ export const REGIONAL_OUTPUTS = {
 export class RegionalStack extends PlatformStack {
   readonly region: RegionConfig;
   readonly network: Network;
+  readonly eks: EksCluster;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
     this.region = region;
-    const name = `${config.project}-${config.name}-${region.key}`;
+    const names = { prefix: `${config.project}-${config.name}-${region.key}`, account: this.account };
 
-    this.network = new Network(this, "network", {
-      name,
-      region: region.awsRegion,
-      account: this.account,
-      vpcCidr: region.vpcCidr,
-      availabilityZones: region.availabilityZones,
-      subnetPrefixLengths: config.network.subnetPrefixLengths,
-      natGateways: region.natGateways,
-      flowLogRetentionDays: config.network.flowLogRetentionDays,
-      preventDestroy: config.production,
-    });
+    this.network = buildNetwork(this, config, region, names);
+    this.eks = buildEksCluster(this, config, region, names, this.network);
+    connectRequestPath(this.network, this.eks);
+    this.exportOutputs();
+  }
 
+  private exportOutputs(): void {
     const ids = (tier: keyof Network["subnets"]) => this.network.subnets[tier].map((subnet) => subnet.id);
-    this.exportValue(REGIONAL_OUTPUTS.vpcId, this.network.vpc.id, "VPC of this region");
-    this.exportValue(REGIONAL_OUTPUTS.privateSubnetIds, ids("private"), "Subnets of EKS nodes and pods");
-    this.exportValue(REGIONAL_OUTPUTS.publicSubnetIds, ids("public"), "Subnets of the ALB and NAT gateways");
-    this.exportValue(REGIONAL_OUTPUTS.databaseSubnetIds, ids("database"), "Subnets of Aurora and Redis");
+    const { roles } = this.eks;
+    const outputs: [keyof typeof REGIONAL_OUTPUTS, unknown, string][] = [
+      ["vpcId", this.network.vpc.id, "VPC of this region"],
+      ["privateSubnetIds", ids("private"), "Subnets of EKS nodes and pods"],
+      ["publicSubnetIds", ids("public"), "Subnets of the ALB and NAT gateways"],
+      ["databaseSubnetIds", ids("database"), "Subnets of Aurora and Redis"],
+      ["clusterName", this.eks.name, "EKS cluster name (aws eks update-kubeconfig --name ...)"],
+      ["clusterArn", this.eks.arn, "EKS cluster ARN"],
+      ["clusterEndpoint", this.eks.endpoint, "Kubernetes API endpoint"],
+      ["clusterCertificateAuthority", this.eks.certificateAuthorityData, "Base64 PEM of the cluster CA"],
+      ["workloadIdentity", this.eks.workloadIdentity, "How pods get AWS credentials"],
+      ["nodeSecurityGroupId", this.eks.nodeSecurityGroup.securityGroupId, "Security group of nodes and pods"],
+      ["appRoleArn", roles.app.arn, "Pod Identity role of the app's service account"],
+      ["loadBalancerControllerRoleArn", roles.loadBalancerController.arn, "Pod Identity role of the AWS LBC"],
+      ["clusterAutoscalerRoleArn", roles.clusterAutoscaler.arn, "Pod Identity role of the cluster autoscaler"],
+    ];
+    for (const [key, value, description] of outputs) this.exportValue(REGIONAL_OUTPUTS[key], value, description);
   }
 }

@@ -4,7 +4,8 @@ import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
-import { environmentConfig, resourcesOf, testApp } from "../helpers";
+import { isReadOnlyAction } from "../../modules/iam-role";
+import { blocksOf, environmentConfig, resourcesOf, testApp } from "../helpers";
 
 function synthRegion(config: EnvironmentConfig, key: string): string {
   const region = config.regions.find((candidate) => candidate.key === key)!;
@@ -49,11 +50,125 @@ describe.each([
 });
 
 describe("RegionalStack outside production", () => {
-  it("runs one NAT gateway and lets the flow-log key be destroyed", () => {
-    const json = synthRegion(environmentConfig("staging"), "tokyo");
+  const json = synthRegion(environmentConfig("staging"), "tokyo");
+
+  it("runs one NAT gateway and lets every key and the cluster be destroyed", () => {
     expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(1);
-    expect(resourcesOf(json, "aws_kms_key")).toEqual([
-      expect.objectContaining({ lifecycle: { prevent_destroy: false } }),
+    const keys = resourcesOf(json, "aws_kms_key");
+    expect(keys).toHaveLength(4);
+    expect(keys.every((key) => (key.lifecycle as Record<string, unknown>).prevent_destroy === false)).toBe(true);
+    expect(resourcesOf(json, "aws_eks_cluster")[0]!.deletion_protection).toBe(false);
+  });
+
+  it("sizes the cluster from the staging config", () => {
+    expect(resourcesOf(json, "aws_eks_node_group")).toEqual([
+      expect.objectContaining({
+        capacity_type: "SPOT",
+        instance_types: ["t3.large", "t3a.large"],
+        scaling_config: { min_size: 1, desired_size: 1, max_size: 4 },
+      }),
     ]);
+  });
+});
+
+describe("RegionalStack request path", () => {
+  const json = synthRegion(production, "taipei");
+  const groupRef = (suffix: string) => {
+    const [id] = Object.entries(blocksOf(json, "aws_security_group")).find(
+      ([, group]) => group.name === `genai-demo-production-taipei-${suffix}`,
+    )!;
+    return `\${aws_security_group.${id}.id}`;
+  };
+  const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
+
+  it("admits app traffic to the pods only from the ALB, on 8080", () => {
+    const fromAlb = ingress.filter((rule) => rule.referenced_security_group_id === groupRef("alb"));
+    expect(fromAlb).toEqual([
+      expect.objectContaining({ security_group_id: groupRef("eks-nodes"), from_port: 8080, to_port: 8080 }),
+    ]);
+  });
+
+  it("admits only PostgreSQL and Redis to the data tier, only from the pods", () => {
+    const toData = ingress.filter((rule) => rule.security_group_id === groupRef("data"));
+    expect(toData.map((rule) => rule.from_port).sort()).toEqual([5432, 6379]);
+    expect(toData.every((rule) => rule.referenced_security_group_id === groupRef("eks-nodes"))).toBe(true);
+  });
+
+  it("opens nothing to the internet but the ALB's 80 and 443", () => {
+    const open = ingress.filter((rule) => rule.cidr_ipv4 === "0.0.0.0/0");
+    expect(open.map((rule) => [rule.security_group_id, rule.from_port]).sort()).toEqual(
+      [
+        [groupRef("alb"), 443],
+        [groupRef("alb"), 80],
+      ].sort(),
+    );
+  });
+});
+
+describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) => {
+  const json = synthRegion(environmentConfig(name), "taipei");
+  type Statement = {
+    actions?: string[];
+    resources?: string[];
+    principals?: { type: string; identifiers: string[] }[];
+    condition?: unknown[];
+  };
+  const statements = Object.values(blocksOf(json, "aws_iam_policy_document", "data")).flatMap(
+    (document) => document.statement as Statement[],
+  );
+
+  it("allows no write action on * without a condition", () => {
+    const offenders = statements.filter(
+      (statement) =>
+        statement.principals === undefined &&
+        statement.resources?.includes("*") &&
+        !statement.actions!.every(isReadOnlyAction) &&
+        (statement.condition ?? []).length === 0,
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("trusts no wildcard principal, and Pod Identity only for a named service account", () => {
+    const trusts = statements.filter((statement) => statement.principals !== undefined);
+    expect(trusts.length).toBeGreaterThanOrEqual(6);
+    for (const trust of trusts) {
+      expect(trust.principals!.flatMap((principal) => principal.identifiers)).not.toContain("*");
+      if (trust.principals![0]!.identifiers.includes("pods.eks.amazonaws.com")) {
+        const variables = (trust.condition as { variable: string; values: string[] }[]).map((c) => c.variable);
+        expect(variables).toEqual(
+          expect.arrayContaining(["aws:RequestTag/kubernetes-namespace", "aws:RequestTag/kubernetes-service-account"]),
+        );
+        for (const condition of trust.condition as { values: string[] }[]) {
+          expect(condition.values.some((value) => value.includes("*"))).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe("RegionalStack production vs development", () => {
+  const production = JSON.parse(synthRegion(environmentConfig("production"), "taipei")) as Document;
+  const development = JSON.parse(synthRegion(environmentConfig("development"), "taipei")) as Document;
+  type Document = { resource: Record<string, Record<string, Record<string, unknown>>> };
+  const only = (document: Document, type: string) => Object.values(document.resource[type]!)[0]!;
+
+  it("protects the production cluster and sizes it for production", () => {
+    expect(only(production, "aws_eks_cluster").deletion_protection).toBe(true);
+    expect(only(development, "aws_eks_cluster").deletion_protection).toBe(false);
+    expect(only(production, "aws_eks_node_group").scaling_config).toEqual({
+      min_size: 2,
+      desired_size: 3,
+      max_size: 10,
+    });
+    expect(only(development, "aws_eks_node_group").scaling_config).toEqual({
+      min_size: 1,
+      desired_size: 1,
+      max_size: 3,
+    });
+  });
+
+  it("enters the configured admin in production only, the Terraform runner in both", () => {
+    expect(Object.keys(production.resource.aws_eks_access_entry!)).toHaveLength(2);
+    expect(Object.keys(development.resource.aws_eks_access_entry!)).toHaveLength(1);
   });
 });

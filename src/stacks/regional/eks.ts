@@ -1,0 +1,45 @@
+import type { Construct } from "constructs";
+import { EksCluster } from "../../../modules/eks-cluster";
+import type { Network } from "../../../modules/network";
+import type { AwsAccount } from "../../../modules/shared/aws-account";
+import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
+
+/** CloudWatch namespace of the app's own metrics. */
+export const APP_METRIC_NAMESPACE = "GenAIDemo";
+
+/**
+ * The region's EKS cluster: the only place that maps configuration to the module's props.
+ * The app may read `/<project>/<env>/…` parameters and `<project>/<env>/…` secrets and write
+ * logs under `/aws/<project>/`.
+ */
+export function buildEksCluster(
+  scope: Construct,
+  config: EnvironmentConfig,
+  region: RegionConfig,
+  names: { prefix: string; account: AwsAccount },
+  network: Pick<Network, "vpc" | "subnets">,
+): EksCluster {
+  const { eks } = region;
+  return new EksCluster(scope, "eks", {
+    name: names.prefix,
+    region: region.awsRegion,
+    account: names.account,
+    kubernetesVersion: eks.kubernetesVersion,
+    vpcId: network.vpc.id,
+    vpcCidr: region.vpcCidr,
+    subnetIds: network.subnets.private.map((subnet) => subnet.id),
+    publicAccessCidrs: eks.publicAccessCidrs,
+    adminPrincipalArns: config.kubernetes.adminPrincipalArns,
+    controlPlaneLogRetentionDays: config.kubernetes.controlPlaneLogRetentionDays,
+    addonVersions: eks.addonVersions,
+    nodeGroups: eks.nodeGroups,
+    appPermissions: {
+      metricNamespace: APP_METRIC_NAMESPACE,
+      logGroupPrefix: `/aws/${config.project}/`,
+      parameterPathPrefix: `/${config.project}/${config.name}/`,
+      secretNamePrefix: `${config.project}/${config.name}/`,
+    },
+    deletionProtection: config.production,
+    preventDestroy: config.production,
+  });
+}
