@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { apiAllowList, eksRelease, ownership, state } from "./shared";
+import { apiAllowList, eksRelease, ingress, ownership, state } from "./shared";
 
 /** Development: Taipei only, two AZs, one NAT gateway, smallest sizes. */
 export const development = {
@@ -17,6 +17,7 @@ export const development = {
     flowLogRetentionDays: 365,
   },
   kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
+  ingress,
   regions: [
     {
       key: "taipei",

@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { apiAllowList, eksRelease, ownership, state } from "./shared";
+import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
 
 /**
  * Production: Taipei serves, Tokyo stands by. Addresses and account-specific names here are
@@ -23,6 +23,11 @@ export const production = {
     // Break-glass administrators besides the identity that runs Terraform (placeholder account).
     adminPrincipalArns: ["arn:aws:iam::111122223333:role/genai-demo-platform-admin"],
     controlPlaneLogRetentionDays: 365,
+  },
+  ingress,
+  failover: {
+    healthCheck: { requestIntervalSeconds: 10, failureThreshold: 3, checkerRegions },
+    rtoSeconds: RTO_SECONDS,
   },
   regions: [
     {

@@ -1,3 +1,5 @@
+import type { HealthCheckerRegion } from "../src/config/schema/failover";
+
 /**
  * Values every environment shares, kept in one place so the environment files state only what
  * differs. Spread them into an environment; override a field there when one must differ.
@@ -39,3 +41,23 @@ export const eksRelease = {
  * documentation range: replace with your runners' egress CIDRs.
  */
 export const apiAllowList = ["203.0.113.0/24"];
+
+/** The regional ALB, its targets and WAF, alike in every environment. */
+export const ingress = {
+  accessLogExpiryDays: 365,
+  targetHealthCheck: { intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
+  deregistrationDelaySeconds: 30,
+  wafRateLimitPer5Minutes: 2000,
+  wafLogRetentionDays: 365,
+} as const;
+
+/** Route 53 health checkers: four regions spread over Asia-Pacific and the US. */
+export const checkerRegions: HealthCheckerRegion[] = [
+  "ap-northeast-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "us-west-2",
+];
+
+/** The recovery time objective of the architecture: five minutes. */
+export const RTO_SECONDS = 300;

@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { apiAllowList, eksRelease, ownership, state } from "./shared";
+import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
 
 /** Staging: both regions, to rehearse failover, on smaller VPCs with one NAT gateway each. */
 export const staging = {
@@ -17,6 +17,11 @@ export const staging = {
     flowLogRetentionDays: 365,
   },
   kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
+  ingress,
+  failover: {
+    healthCheck: { requestIntervalSeconds: 30, failureThreshold: 3, checkerRegions },
+    rtoSeconds: RTO_SECONDS,
+  },
   regions: [
     {
       key: "taipei",

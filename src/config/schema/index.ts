@@ -2,7 +2,9 @@ import { z } from "zod";
 import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
 import { isValidCidr, issueReporter, resourceNamePart } from "./common";
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
+import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
+import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
 import { stateSchema } from "./state";
@@ -13,10 +15,11 @@ export { MAX_KUBERNETES_MINOR, MIN_KUBERNETES_MINOR, NODE_AMI_TYPES } from "./ek
 /** Stack id of the global stack, so no region may use it. */
 export const GLOBAL_STACK_ID = "global";
 /**
- * Longest `<project>-<env>-<region>` prefix: the longest suffix we append is 26 characters and
- * IAM role names stop at 64.
+ * Longest `<project>-<env>-<region>` prefix: it is the whole name of the region's load balancer
+ * and target group, which stop at 32 characters (IAM role names, with our longest suffix of 26,
+ * stop at 64).
  */
-export const MAX_NAME_PREFIX_LENGTH = 38;
+export const MAX_NAME_PREFIX_LENGTH = 32;
 
 /**
  * An environment: one document per `environments/*.ts` file or `GENAI_CONFIG` JSON file. Each
@@ -35,6 +38,9 @@ export const environmentSchema = z
     alerts: alertsSchema,
     network: networkSchema,
     kubernetes: kubernetesSchema,
+    ingress: ingressSchema,
+    /** DNS failover between the regions; required when more than one region serves. */
+    failover: failoverSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
   })
   .superRefine((env, ctx) => {
@@ -43,6 +49,7 @@ export const environmentSchema = z
     if (primaries.length !== 1) {
       issue(["regions"], `exactly one region must have role "primary" (found ${primaries.length})`);
     }
+    checkFailoverForEnvironment(env, issue);
 
     env.regions.forEach((region, i) => {
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);

@@ -15,10 +15,12 @@ describe("environment schema", () => {
 
   it("requires exactly one primary region (two)", () => {
     const lines = problemsAfter((input) => (tokyo(input).role = "primary"));
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
       /test-source\(production\): regions = \[.*: exactly one region must have role "primary" \(found 2\)/,
     );
+    // With no secondary left, failover has nowhere to go: reported too.
+    expect(lines[1]).toMatch(/failover = .*needs a region with role "secondary"/);
   });
 
   it("rejects a duplicate region key", () => {
@@ -132,10 +134,12 @@ describe("environment schema", () => {
     expectSingleProblem(lines, "regions[1].key", '"global"', /is the global stack's id/);
   });
 
-  it("rejects names that would overflow IAM name limits", () => {
-    const lines = problemsAfter((input) => (input.project = "genai-demo-platform-extended-x"));
+  it("rejects names that would overflow the load balancer's 32-character name", () => {
+    const lines = problemsAfter((input) => (input.project = "genai-demo-platform"));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/regions\[0\]\.key = "taipei": resource name prefix ".*" .* at most 38 characters/);
+    expect(lines[0]).toMatch(
+      /regions\[0\]\.key = "taipei": resource name prefix "genai-demo-platform-production-taipei" .* at most 32 characters/,
+    );
   });
 
   it("reports every problem, one line each", () => {
