@@ -13,7 +13,12 @@ export interface AlertTopicsProps {
   readonly name: string;
   readonly account: AwsAccount;
   /** E-mail addresses subscribed to each severity (each must confirm once by e-mail). */
-  readonly emails: Record<AlertSeverity, string[]>;
+  readonly emails: Partial<Record<AlertSeverity, string[]>>;
+  /**
+   * Which topics to create (a regional stack needs only `warning`).
+   * @default ALERT_SEVERITIES (both)
+   */
+  readonly severities?: readonly AlertSeverity[];
   /**
    * Refuse `terraform destroy` of the topics' encryption key.
    * @default true
@@ -26,7 +31,7 @@ export interface AlertTopicsProps {
  * CloudWatch may use (the AWS-managed SNS key does not admit it, so alarms would fail silently).
  */
 export class AlertTopics extends Construct {
-  readonly topics: Record<AlertSeverity, SnsTopic>;
+  readonly topics: Partial<Record<AlertSeverity, SnsTopic>>;
   readonly key: EncryptionKey;
 
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
@@ -45,15 +50,15 @@ export class AlertTopics extends Construct {
       ],
     });
 
-    const topics = {} as Record<AlertSeverity, SnsTopic>;
-    for (const severity of ALERT_SEVERITIES) {
+    const topics: Partial<Record<AlertSeverity, SnsTopic>> = {};
+    for (const severity of props.severities ?? ALERT_SEVERITIES) {
       const topic = new SnsTopic(this, severity, {
         name: `${props.name}-${severity}`,
         kmsMasterKeyId: this.key.arn,
         tags: { Severity: severity },
       });
       // Keyed by address, so removing one address leaves the others' confirmed subscriptions alone.
-      for (const email of props.emails[severity]) {
+      for (const email of props.emails[severity] ?? []) {
         new SnsTopicSubscription(this, `${severity}-email-${email.replace(/[^a-zA-Z0-9]+/g, "-")}`, {
           topicArn: topic.arn,
           protocol: "email",

@@ -1,7 +1,7 @@
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { Connections, tcp } from "../shared/connections";
-import { ANY_IPV4, PORTS } from "../shared/constants";
+import { PORTS } from "../shared/constants";
 
 export interface TierSecurityGroupsProps {
   readonly name: string;
@@ -10,13 +10,12 @@ export interface TierSecurityGroupsProps {
 }
 
 /**
- * The network-owned security groups: the ALB's and the data stores' (until the ingress and data
- * modules take them over) and the interface endpoints'. Each opens only what is named here or
+ * The network-owned security groups: the data stores' (until the data modules take it over) and
+ * the interface endpoints'. Each opens only what is named here or
  * added through its {@link Connections}; Terraform removes AWS's default allow-all egress when it
- * creates a group. The pods' group belongs to the EKS module, which connects itself to these.
+ * creates a group. The ALB's group belongs to the ingress module and the pods' to the EKS module.
  */
 export class TierSecurityGroups extends Construct {
-  readonly alb: Connections;
   readonly data: Connections;
   readonly endpoints: Connections;
 
@@ -31,13 +30,9 @@ export class TierSecurityGroups extends Construct {
       });
       return new Connections(this, `${tier}-rules`, { securityGroupId: securityGroup.id, name: tier });
     };
-    this.alb = group("alb", "Application load balancer: HTTP/HTTPS from the internet");
     this.data = group("data", "Aurora and Redis: traffic from the app only");
     this.endpoints = group("endpoints", "VPC interface endpoints: HTTPS from inside the VPC");
 
-    const internet = { cidr: ANY_IPV4 };
-    this.alb.allowFrom(internet, tcp(PORTS.https), "HTTPS from the internet");
-    this.alb.allowFrom(internet, tcp(PORTS.http), "HTTP from the internet, redirected to HTTPS");
     this.endpoints.allowFrom({ cidr: props.vpcCidr }, tcp(PORTS.https), "HTTPS to AWS service endpoints from the VPC");
   }
 }

@@ -134,26 +134,19 @@ describe("Network", () => {
       for (const rule of [...ingress, ...egress]) expect(rule.description).toMatch(/\w{4,}/);
     });
 
-    it("opens only 80 and 443 to the internet, on the ALB", () => {
-      const open = ingress.filter((rule) => rule.cidr_ipv4 === "0.0.0.0/0");
-      expect(open.map((rule) => [rule.security_group_id, rule.from_port, rule.to_port]).sort()).toEqual(
-        [
-          [sgRef("alb"), 443, 443],
-          [sgRef("alb"), 80, 80],
-        ].sort(),
-      );
+    it("opens nothing to the internet", () => {
+      expect(ingress.filter((rule) => rule.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
     });
 
-    it("owns no app group: pods' rules belong to the EKS module", () => {
+    it("owns only the data and endpoint groups: the ALB's and pods' belong to their modules", () => {
       const names = resourcesOf(json, "aws_security_group").map((group) => group.name);
-      expect(names.sort()).toEqual(["demo-taipei-alb", "demo-taipei-data", "demo-taipei-endpoints"]);
+      expect(names.sort()).toEqual(["demo-taipei-data", "demo-taipei-endpoints"]);
     });
 
-    it("leaves the data tier closed and the ALB unable to send until a module connects them", () => {
+    it("leaves the data tier closed until a module connects to it", () => {
       const rulesOf = (suffix: string) =>
         [...ingress, ...egress].filter((rule) => rule.security_group_id === sgRef(suffix));
       expect(rulesOf("data")).toEqual([]);
-      expect(egress.some((rule) => rule.security_group_id === sgRef("alb"))).toBe(false);
     });
 
     it("admits HTTPS to the endpoints only from the VPC", () => {

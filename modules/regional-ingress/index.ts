@@ -1,0 +1,185 @@
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Construct } from "constructs";
+import { AlertTopics } from "../alert-topics";
+import type { AwsAccount } from "../shared/aws-account";
+import { Connections, tcp, type Peer, type PortRange, type SecurityGroupRef } from "../shared/connections";
+import { ANY_IPV4, APP_CONTAINER_PORT, PORTS } from "../shared/constants";
+import { AccessLogBucket } from "./access-logs";
+import { IngressAlarms } from "./alarms";
+import { RegionalCertificate } from "./certificate";
+import { RegionalWebAcl } from "./web-acl";
+
+/** TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (Security Hub ELB.17 accepts it). */
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+/** The app's readiness probe: the ALB sends traffic only to pods that say they are ready. */
+export const READINESS_PATH = "/actuator/health/readiness";
+const ACCESS_LOG_PREFIX = "alb";
+
+/** How the ALB checks app pods. */
+export interface TargetHealthCheckOptions {
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+}
+
+export interface RegionalIngressProps {
+  /** Name of the ALB and target group (at most 32 characters) and prefix of the rest. */
+  readonly name: string;
+  readonly region: string;
+  readonly account: AwsAccount;
+  readonly vpcId: string;
+  /** Public subnets the ALB's nodes live in, one per AZ. */
+  readonly publicSubnetIds: string[];
+  /**
+   * Names the certificate covers, the first its subject. Their validation records must exist
+   * (the global stack's `CertificateValidationRecords`).
+   */
+  readonly certificateNames: string[];
+  /**
+   * Port the app pods listen on.
+   * @default APP_CONTAINER_PORT (8080)
+   */
+  readonly appPort?: number;
+  readonly targetHealthCheck: TargetHealthCheckOptions;
+  readonly deregistrationDelaySeconds: number;
+  readonly accessLogExpiryDays: number;
+  readonly wafRateLimitPer5Minutes: number;
+  readonly wafLogRetentionDays: number;
+  /** Who the region's warning topic e-mails (ALB alarms). */
+  readonly warningEmails: string[];
+  /**
+   * ALB deletion protection.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Refuse `terraform destroy` of the log bucket and keys.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * The region's front door: an internet-facing ALB in the public subnets with its own security
+ * group, HTTP redirected to HTTPS, TLS 1.3/1.2 with a DNS-validated certificate, a target group
+ * of pod IPs (bound by the app chart's TargetGroupBinding), WAF, access logs and alarms.
+ */
+export class RegionalIngress extends Construct {
+  readonly loadBalancer: Lb;
+  readonly targetGroup: LbTargetGroup;
+  readonly certificate: RegionalCertificate;
+  private readonly connections: Connections;
+
+  constructor(scope: Construct, id: string, props: RegionalIngressProps) {
+    super(scope, id);
+    const preventDestroy = props.preventDestroy ?? true;
+    const group = new SecurityGroup(this, "security-group", {
+      name: `${props.name}-alb`,
+      description: "Application load balancer: HTTP/HTTPS from the internet",
+      vpcId: props.vpcId,
+      tags: { Name: `${props.name}-alb` },
+    });
+    this.connections = new Connections(this, "rules", { securityGroupId: group.id, name: "alb" });
+    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.https), "HTTPS from the internet");
+    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.http), "HTTP from the internet, redirected to HTTPS");
+
+    const logs = new AccessLogBucket(this, "access-logs", {
+      // Account id keeps the globally unique bucket name ours; 63 characters at most.
+      bucketName: `${props.name}-alb-logs-${props.account.id}`,
+      account: props.account,
+      prefix: ACCESS_LOG_PREFIX,
+      expiryDays: props.accessLogExpiryDays,
+      preventDestroy,
+    });
+    this.loadBalancer = new Lb(this, "alb", {
+      name: props.name,
+      loadBalancerType: "application",
+      internal: false,
+      subnets: props.publicSubnetIds,
+      securityGroups: [group.id],
+      enableDeletionProtection: props.deletionProtection ?? true,
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: "strictest",
+      accessLogs: { bucket: logs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
+      tags: { Name: props.name },
+      dependsOn: logs.ready,
+    });
+
+    const check = props.targetHealthCheck;
+    this.targetGroup = new LbTargetGroup(this, "app-targets", {
+      name: props.name,
+      targetType: "ip",
+      port: props.appPort ?? APP_CONTAINER_PORT,
+      protocol: "HTTP",
+      vpcId: props.vpcId,
+      deregistrationDelay: String(props.deregistrationDelaySeconds),
+      healthCheck: {
+        enabled: true,
+        path: READINESS_PATH,
+        protocol: "HTTP",
+        port: "traffic-port",
+        matcher: "200",
+        interval: check.intervalSeconds,
+        timeout: check.timeoutSeconds,
+        healthyThreshold: check.healthyThreshold,
+        unhealthyThreshold: check.unhealthyThreshold,
+      },
+      tags: { Name: props.name },
+    });
+
+    this.certificate = new RegionalCertificate(this, "certificate", { names: props.certificateNames });
+    new LbListener(this, "http", {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: PORTS.http,
+      protocol: "HTTP",
+      defaultAction: [
+        { type: "redirect", redirect: { protocol: "HTTPS", port: String(PORTS.https), statusCode: "HTTP_301" } },
+      ],
+    });
+    new LbListener(this, "https", {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: PORTS.https,
+      protocol: "HTTPS",
+      sslPolicy: TLS_POLICY,
+      certificateArn: this.certificate.validatedArn,
+      defaultAction: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
+    });
+
+    new RegionalWebAcl(this, "waf", {
+      name: props.name,
+      region: props.region,
+      account: props.account,
+      resourceArn: this.loadBalancer.arn,
+      rateLimitPer5Minutes: props.wafRateLimitPer5Minutes,
+      logRetentionDays: props.wafLogRetentionDays,
+      preventDestroy,
+    });
+    const topics = new AlertTopics(this, "alerts", {
+      name: props.name,
+      account: props.account,
+      severities: ["warning"],
+      emails: { warning: props.warningEmails },
+      preventDestroy,
+    });
+    new IngressAlarms(this, "alarms", {
+      name: props.name,
+      loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+      targetGroupArnSuffix: this.targetGroup.arnSuffix,
+      topicArn: topics.topics.warning!.arn,
+    });
+  }
+
+  /** The ALB's security group, for the targets to admit. */
+  get securityGroup(): SecurityGroupRef {
+    return this.connections.ref;
+  }
+
+  /** Lets the ALB send `ports` to `peer` (and admits it there). */
+  allowTo(peer: Peer, ports: PortRange, description: string): void {
+    this.connections.allowTo(peer, ports, description);
+  }
+}

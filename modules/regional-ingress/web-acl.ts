@@ -1,0 +1,101 @@
+import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
+import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
+import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
+import { Construct } from "constructs";
+import { EncryptedLogGroup } from "../encrypted-log-group";
+import type { AwsAccount } from "../shared/aws-account";
+
+/** AWS managed rule groups every request passes, in this order. */
+export const MANAGED_RULE_GROUPS = [
+  "AWSManagedRulesCommonRuleSet",
+  "AWSManagedRulesKnownBadInputsRuleSet",
+  "AWSManagedRulesSQLiRuleSet",
+] as const;
+/** The rate-based rule counts requests per client IP over this window. */
+export const RATE_LIMIT_WINDOW_SECONDS = 300;
+
+export interface RegionalWebAclProps {
+  /** Name of the ACL and prefix of its metrics. */
+  readonly name: string;
+  readonly region: string;
+  readonly account: AwsAccount;
+  /** ARN of the load balancer to protect. */
+  readonly resourceArn: string;
+  /** Requests per client IP per 5 minutes before the IP is blocked. */
+  readonly rateLimitPer5Minutes: number;
+  /** Days WAF logs are kept; a CloudWatch Logs retention period. */
+  readonly logRetentionDays: number;
+  /**
+   * Refuse `terraform destroy` of the log key.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+const visibility = (metricName: string) => ({
+  cloudwatchMetricsEnabled: true,
+  sampledRequestsEnabled: true,
+  metricName,
+});
+
+/**
+ * A regional WAF web ACL in front of the ALB: AWS's Common, KnownBadInputs and SQLi rule groups,
+ * then a per-IP rate limit; every request logged to a KMS-encrypted log group.
+ */
+export class RegionalWebAcl extends Construct {
+  readonly webAcl: Wafv2WebAcl;
+
+  constructor(scope: Construct, id: string, props: RegionalWebAclProps) {
+    super(scope, id);
+    const managed = MANAGED_RULE_GROUPS.map((group, i) => ({
+      name: group,
+      priority: i,
+      overrideAction: { none: {} },
+      statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
+      visibilityConfig: visibility(`${props.name}-${group}`),
+    }));
+    this.webAcl = new Wafv2WebAcl(this, "web-acl", {
+      name: props.name,
+      description: `Protects the load balancer of ${props.name}`,
+      scope: "REGIONAL",
+      defaultAction: { allow: {} },
+      rule: [
+        ...managed,
+        {
+          name: "RateLimitPerClientIp",
+          priority: managed.length,
+          action: { block: {} },
+          statement: {
+            rate_based_statement: {
+              limit: props.rateLimitPer5Minutes,
+              aggregate_key_type: "IP",
+              evaluation_window_sec: RATE_LIMIT_WINDOW_SECONDS,
+            },
+          },
+          visibilityConfig: visibility(`${props.name}-rate-limit`),
+        },
+      ],
+      visibilityConfig: visibility(props.name),
+      tags: { Name: props.name },
+    });
+    new Wafv2WebAclAssociation(this, "association", {
+      resourceArn: props.resourceArn,
+      webAclArn: this.webAcl.arn,
+    });
+
+    // WAF only logs to groups whose name starts with aws-waf-logs-.
+    const logs = new EncryptedLogGroup(this, "logs", {
+      name: `aws-waf-logs-${props.name}`,
+      keyAlias: `${props.name}-waf-logs`,
+      description: `WAF logs of ${props.name}`,
+      region: props.region,
+      account: props.account,
+      retentionInDays: props.logRetentionDays,
+      preventDestroy: props.preventDestroy,
+    });
+    new Wafv2WebAclLoggingConfiguration(this, "logging", {
+      resourceArn: this.webAcl.arn,
+      logDestinationConfigs: [logs.logGroup.arn],
+    });
+  }
+}
