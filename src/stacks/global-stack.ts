@@ -1,8 +1,10 @@
 import type { Construct } from "constructs";
 import { AlertTopics } from "../../modules/alert-topics";
+import { CertificateValidationRecords, DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
 import type { EnvironmentConfig } from "../config/schema";
+import { allCertificateNames, originName } from "../dns-names";
 import { PlatformStack } from "./platform-stack";
 
 /**
@@ -14,15 +16,19 @@ export const GLOBAL_OUTPUTS = {
   hostedZoneNameServers: "hosted_zone_name_servers",
   criticalTopicArn: "critical_topic_arn",
   warningTopicArn: "warning_topic_arn",
+  healthCheckIds: "health_check_ids",
 } as const;
 
 /**
- * Things with one copy for all regions: the public hosted zone and the alert topics. It lives
- * in us-east-1, where Route 53 publishes health-check metrics.
+ * Things with one copy for all regions: the public hosted zone, the alert topics, the health
+ * checks of every region's origin with their alarms, and the certificates' validation records.
+ * It lives in us-east-1, where Route 53 publishes health-check metrics. Everything here is
+ * computed from config: it reads nothing from a regional stack.
  */
 export class GlobalStack extends PlatformStack {
   readonly hostedZone: HostedZone;
   readonly alerts: AlertTopics;
+  readonly failover?: DnsFailover;
 
   constructor(scope: Construct, id: string, config: EnvironmentConfig) {
     super(scope, id, { config, awsRegion: ROUTE53_METRICS_REGION });
@@ -42,13 +48,43 @@ export class GlobalStack extends PlatformStack {
       preventDestroy: config.production,
     });
 
+    const domain = config.domain.name;
+    new CertificateValidationRecords(this, "certificate-validation", {
+      names: allCertificateNames(
+        domain,
+        config.regions.map((region) => region.key),
+      ),
+      zoneId: this.hostedZone.zoneId,
+    });
+    if (config.failover !== undefined) {
+      this.failover = new DnsFailover(this, "dns-failover", {
+        name,
+        regions: config.regions.map((region) => ({
+          key: region.key,
+          role: region.role,
+          originName: originName(region.key, domain),
+        })),
+        requestIntervalSeconds: config.failover.healthCheck.requestIntervalSeconds,
+        failureThreshold: config.failover.healthCheck.failureThreshold,
+        checkerRegions: config.failover.healthCheck.checkerRegions,
+        alertTopicArns: { critical: this.alerts.topics.critical!.arn, warning: this.alerts.topics.warning!.arn },
+        invertPrimaryHealthCheck: config.failover.invertPrimaryHealthCheck,
+      });
+    }
+
     this.exportValue(GLOBAL_OUTPUTS.hostedZoneId, this.hostedZone.zoneId, "Route 53 zone of the public domain");
     this.exportValue(
       GLOBAL_OUTPUTS.hostedZoneNameServers,
       this.hostedZone.nameServers,
       "Name servers to delegate the domain to",
     );
-    this.exportValue(GLOBAL_OUTPUTS.criticalTopicArn, this.alerts.topics.critical.arn, "SNS topic for P0/P1 alerts");
-    this.exportValue(GLOBAL_OUTPUTS.warningTopicArn, this.alerts.topics.warning.arn, "SNS topic for warnings");
+    this.exportValue(GLOBAL_OUTPUTS.criticalTopicArn, this.alerts.topics.critical!.arn, "SNS topic for P0/P1 alerts");
+    this.exportValue(GLOBAL_OUTPUTS.warningTopicArn, this.alerts.topics.warning!.arn, "SNS topic for warnings");
+
+    this.exportValue(
+      GLOBAL_OUTPUTS.healthCheckIds,
+      this.failover?.healthCheckIds ?? {},
+      "Route 53 health check of each region's origin, by region key",
+    );
   }
 }

@@ -1,9 +1,14 @@
 import type { Construct } from "constructs";
 import type { EksCluster } from "../../modules/eks-cluster";
 import type { Network } from "../../modules/network";
+import type { RegionalIngress } from "../../modules/regional-ingress";
+import { originName } from "../dns-names";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
 import { PlatformStack } from "./platform-stack";
+import { buildDnsRecords } from "./regional/dns";
 import { buildEksCluster } from "./regional/eks";
+import { readGlobalOutputs } from "./regional/global-state";
+import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { connectRequestPath } from "./regional/request-path";
 
@@ -22,6 +27,10 @@ export const REGIONAL_OUTPUTS = {
   appRoleArn: "app_role_arn",
   loadBalancerControllerRoleArn: "load_balancer_controller_role_arn",
   clusterAutoscalerRoleArn: "cluster_autoscaler_role_arn",
+  loadBalancerArn: "alb_arn",
+  loadBalancerDnsName: "alb_dns_name",
+  targetGroupArn: "app_target_group_arn",
+  originName: "origin_name",
 } as const;
 
 /**
@@ -32,15 +41,19 @@ export class RegionalStack extends PlatformStack {
   readonly region: RegionConfig;
   readonly network: Network;
   readonly eks: EksCluster;
+  readonly ingress: RegionalIngress;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
     this.region = region;
     const names = { prefix: `${config.project}-${config.name}-${region.key}`, account: this.account };
 
+    const global = readGlobalOutputs(this, config);
     this.network = buildNetwork(this, config, region, names);
     this.eks = buildEksCluster(this, config, region, names, this.network);
-    connectRequestPath(this.network, this.eks);
+    this.ingress = buildIngress(this, config, region, names, this.network);
+    connectRequestPath(this.ingress, this.eks, this.network);
+    buildDnsRecords(this, config, region, this.ingress, global);
     this.exportOutputs();
   }
 
@@ -61,6 +74,10 @@ export class RegionalStack extends PlatformStack {
       ["appRoleArn", roles.app.arn, "Pod Identity role of the app's service account"],
       ["loadBalancerControllerRoleArn", roles.loadBalancerController.arn, "Pod Identity role of the AWS LBC"],
       ["clusterAutoscalerRoleArn", roles.clusterAutoscaler.arn, "Pod Identity role of the cluster autoscaler"],
+      ["loadBalancerArn", this.ingress.loadBalancer.arn, "The region's ALB"],
+      ["loadBalancerDnsName", this.ingress.loadBalancer.dnsName, "DNS name of the region's ALB"],
+      ["targetGroupArn", this.ingress.targetGroup.arn, "Target group the app chart's TargetGroupBinding joins"],
+      ["originName", originName(this.region.key, this.config.domain.name), "This region's own public name"],
     ];
     for (const [key, value, description] of outputs) this.exportValue(REGIONAL_OUTPUTS[key], value, description);
   }

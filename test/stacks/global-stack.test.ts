@@ -5,7 +5,7 @@ import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { GLOBAL_OUTPUTS, GlobalStack } from "../../src/stacks/global-stack";
-import { environmentConfig, resourcesOf, testApp } from "../helpers";
+import { blocksOf, environmentConfig, resourcesOf, testApp } from "../helpers";
 
 function synthGlobal(config: EnvironmentConfig): string {
   return Testing.synth(new GlobalStack(testApp(), "global", config));
@@ -76,5 +76,65 @@ describe("GlobalStack", () => {
   it("lets non-production zones and keys be destroyed", () => {
     const staging = synthGlobal(environmentConfig("staging"));
     expect(staging).toHaveResourceWithProperties(Route53Zone, { lifecycle: { prevent_destroy: false } });
+  });
+});
+
+describe("GlobalStack failover", () => {
+  const production = environmentConfig("production");
+  const json = synthGlobal(production);
+  const checks = blocksOf(json, "aws_route53_health_check");
+
+  it("checks every region's origin name and never a routed name", () => {
+    const fqdns = Object.values(checks).map((check) => check.fqdn);
+    expect(fqdns).toEqual(["taipei.origin.genai-demo.example.com", "tokyo.origin.genai-demo.example.com"]);
+    for (const routed of ["api.genai-demo.example.com", "genai-demo.example.com", "www.genai-demo.example.com"]) {
+      expect(fqdns).not.toContain(routed);
+    }
+    expect(Object.values(checks).every((check) => check.request_interval === 10 && check.failure_threshold === 3)).toBe(
+      true,
+    );
+  });
+
+  it("exports the health-check ids by region key", () => {
+    const output = (JSON.parse(json) as { output: Record<string, { value: Record<string, string> }> }).output;
+    const ids = output[GLOBAL_OUTPUTS.healthCheckIds]!.value;
+    expect(Object.keys(ids)).toEqual(["taipei", "tokyo"]);
+    const [taipeiCheck] = Object.entries(checks).find(
+      ([, check]) => check.fqdn === "taipei.origin.genai-demo.example.com",
+    )!;
+    expect(ids.taipei).toBe(`\${aws_route53_health_check.${taipeiCheck}.id}`);
+  });
+
+  it("publishes the validation records of every name any region's certificate covers", () => {
+    expect(resourcesOf(json, "aws_acm_certificate")).toEqual([
+      expect.objectContaining({
+        domain_name: "genai-demo.example.com",
+        subject_alternative_names: [
+          "www.genai-demo.example.com",
+          "api.genai-demo.example.com",
+          "api-latency.genai-demo.example.com",
+          "taipei.origin.genai-demo.example.com",
+          "tokyo.origin.genai-demo.example.com",
+        ],
+      }),
+    ]);
+    expect(resourcesOf(json, "aws_route53_record")).toHaveLength(1);
+  });
+
+  it("has no health checks, and exports an empty map, when one region serves alone", () => {
+    const development = synthGlobal(environmentConfig("development"));
+    expect(resourcesOf(development, "aws_route53_health_check")).toEqual([]);
+    const output = (JSON.parse(development) as { output: Record<string, { value: unknown }> }).output;
+    expect(output[GLOBAL_OUTPUTS.healthCheckIds]!.value).toEqual({});
+  });
+
+  it("inverts the primary's check for a drill", () => {
+    const drill = synthGlobal(
+      environmentConfig("production", (input) => (input.failover!.invertPrimaryHealthCheck = true)),
+    );
+    const inverted = resourcesOf(drill, "aws_route53_health_check").filter(
+      (check) => check.invert_healthcheck === true,
+    );
+    expect(inverted.map((check) => check.fqdn)).toEqual(["taipei.origin.genai-demo.example.com"]);
   });
 });

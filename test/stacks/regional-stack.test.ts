@@ -15,9 +15,9 @@ function synthRegion(config: EnvironmentConfig, key: string): string {
 const production = environmentConfig("production");
 
 describe.each([
-  { key: "taipei", awsRegion: "ap-east-2", otherRegion: "ap-northeast-1", cidr: "10.0.0.0/16" },
-  { key: "tokyo", awsRegion: "ap-northeast-1", otherRegion: "ap-east-2", cidr: "10.1.0.0/16" },
-])("RegionalStack $key", ({ key, awsRegion, otherRegion, cidr }) => {
+  { key: "taipei", awsRegion: "ap-east-2", otherKey: "tokyo", otherRegion: "ap-northeast-1", cidr: "10.0.0.0/16" },
+  { key: "tokyo", awsRegion: "ap-northeast-1", otherKey: "taipei", otherRegion: "ap-east-2", cidr: "10.1.0.0/16" },
+])("RegionalStack $key", ({ key, awsRegion, otherKey, otherRegion, cidr }) => {
   const json = synthRegion(production, key);
   const document = JSON.parse(json) as Record<string, Record<string, unknown>>;
 
@@ -41,7 +41,12 @@ describe.each([
 
   it(`never names ${otherRegion}: no provider, backend, data source or remote-state read there`, () => {
     expect(json).not.toContain(otherRegion);
-    expect(document.data?.terraform_remote_state).toBeUndefined();
+    expect(json).not.toContain(otherKey);
+  });
+
+  it("reads no state but the global stack's", () => {
+    const reads = Object.values(document.data!.terraform_remote_state as Record<string, { config: { key: string } }>);
+    expect(reads.map((read) => read.config.key)).toEqual(["genai-demo/production/global.tfstate"]);
   });
 
   it("exports its network under the stable output names", () => {
@@ -55,9 +60,15 @@ describe("RegionalStack outside production", () => {
   it("runs one NAT gateway and lets every key and the cluster be destroyed", () => {
     expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(1);
     const keys = resourcesOf(json, "aws_kms_key");
-    expect(keys).toHaveLength(4);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
     expect(keys.every((key) => (key.lifecycle as Record<string, unknown>).prevent_destroy === false)).toBe(true);
     expect(resourcesOf(json, "aws_eks_cluster")[0]!.deletion_protection).toBe(false);
+    expect(resourcesOf(json, "aws_lb")[0]!.enable_deletion_protection).toBe(false);
+    expect(
+      resourcesOf(json, "aws_s3_bucket").every(
+        (bucket) => (bucket.lifecycle as Record<string, unknown>).prevent_destroy === false,
+      ),
+    ).toBe(true);
   });
 
   it("sizes the cluster from the staging config", () => {
@@ -110,6 +121,7 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
   type Statement = {
     actions?: string[];
     resources?: string[];
+    effect?: string;
     principals?: { type: string; identifiers: string[] }[];
     condition?: unknown[];
   };
@@ -129,7 +141,8 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
   });
 
   it("trusts no wildcard principal, and Pod Identity only for a named service account", () => {
-    const trusts = statements.filter((statement) => statement.principals !== undefined);
+    // A Deny for everyone (the buckets' TLS-only rule) grants nothing.
+    const trusts = statements.filter((statement) => statement.principals !== undefined && statement.effect !== "Deny");
     expect(trusts.length).toBeGreaterThanOrEqual(6);
     for (const trust of trusts) {
       expect(trust.principals!.flatMap((principal) => principal.identifiers)).not.toContain("*");

@@ -1,0 +1,56 @@
+/**
+ * `npm run failover-budget`: synthesizes the selected environment (GENAI_ENV / GENAI_CONFIG) and
+ * prints, per routed name, the designed failover time computed from the synthesized JSON. Exits
+ * 1 when any name's total exceeds the environment's RTO, or when failover is not configured.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError } from "../src/config/errors";
+import { loadEnvironmentConfig } from "../src/config/load";
+import { GLOBAL_STACK_ID } from "../src/config/schema";
+import { failoverBudgets, formatBudgetTable, type StackDocument } from "../src/failover/report";
+import { GLOBAL_OUTPUTS } from "../src/stacks/global-stack";
+import { synthesize } from "../src/synth";
+
+function main(): number {
+  let loaded;
+  try {
+    loaded = loadEnvironmentConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const { config, source } = loaded;
+  if (config.failover === undefined) {
+    console.error(`${source}: no failover configured (a single region serves); nothing to budget.`);
+    return 1;
+  }
+  const outdir = join(mkdtempSync(join(tmpdir(), "genai-failover-")), "cdktf.out");
+  try {
+    const result = synthesize({ ...process.env, CDKTF_OUTDIR: outdir });
+    if (result.exitCode !== 0) return result.exitCode;
+    const read = (id: string) =>
+      JSON.parse(readFileSync(join(outdir, "stacks", id, "cdk.tf.json"), "utf8")) as StackDocument;
+    const rows = failoverBudgets(
+      read(GLOBAL_STACK_ID),
+      config.regions.map((region) => read(region.key)),
+      GLOBAL_OUTPUTS.healthCheckIds,
+    );
+    const { rtoSeconds } = config.failover;
+    console.log(`Failover budget, ${source} (figures from the synthesized stacks)\n`);
+    console.log(formatBudgetTable(rows, rtoSeconds));
+    const over = rows.filter((row) => row.totalSeconds > rtoSeconds);
+    if (over.length > 0) {
+      console.error(`\n${over.length} name(s) exceed the RTO of ${rtoSeconds} s.`);
+      return 1;
+    }
+    console.log(`\nEvery routed name fails over within the RTO of ${rtoSeconds} s.`);
+    return 0;
+  } finally {
+    rmSync(join(outdir, ".."), { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,32 @@
+/**
+ * The public names of the platform, computed from the domain and region keys alone, so the
+ * global and regional stacks agree on them without reading each other.
+ */
+
+/** Names that fail over between regions: the API, the apex and www. */
+export function routedNames(domain: string): string[] {
+  return [`api.${domain}`, domain, `www.${domain}`];
+}
+
+/** The name answered by the closest healthy region. */
+export function latencyName(domain: string): string {
+  return `api-latency.${domain}`;
+}
+
+/**
+ * One region's own name, an alias to its ALB. Health checks target it, never a routed name:
+ * a check on the record it guards would follow the failover and check the wrong region.
+ */
+export function originName(regionKey: string, domain: string): string {
+  return `${regionKey}.origin.${domain}`;
+}
+
+/** What one region's certificate covers: every public name, and the region's own origin. */
+export function regionCertificateNames(domain: string, regionKey: string): string[] {
+  return [domain, `www.${domain}`, `api.${domain}`, latencyName(domain), originName(regionKey, domain)];
+}
+
+/** Every name any region's certificate covers, each once: the validation records to publish. */
+export function allCertificateNames(domain: string, regionKeys: string[]): string[] {
+  return [...new Set(regionKeys.flatMap((key) => regionCertificateNames(domain, key)))];
+}
