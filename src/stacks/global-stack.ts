@@ -1,10 +1,10 @@
 import type { Construct } from "constructs";
 import { AlertTopics } from "../../modules/alert-topics";
-import { CertificateValidationRecords, DnsFailover } from "../../modules/dns-failover";
+import type { DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
 import type { EnvironmentConfig } from "../config/schema";
-import { allCertificateNames, originName } from "../dns-names";
+import { buildCertificateValidation, buildDnsFailover } from "./global/dns";
 import { PlatformStack } from "./platform-stack";
 
 /**
@@ -48,29 +48,8 @@ export class GlobalStack extends PlatformStack {
       preventDestroy: config.production,
     });
 
-    const domain = config.domain.name;
-    new CertificateValidationRecords(this, "certificate-validation", {
-      names: allCertificateNames(
-        domain,
-        config.regions.map((region) => region.key),
-      ),
-      zoneId: this.hostedZone.zoneId,
-    });
-    if (config.failover !== undefined) {
-      this.failover = new DnsFailover(this, "dns-failover", {
-        name,
-        regions: config.regions.map((region) => ({
-          key: region.key,
-          role: region.role,
-          originName: originName(region.key, domain),
-        })),
-        requestIntervalSeconds: config.failover.healthCheck.requestIntervalSeconds,
-        failureThreshold: config.failover.healthCheck.failureThreshold,
-        checkerRegions: config.failover.healthCheck.checkerRegions,
-        alertTopicArns: { critical: this.alerts.topics.critical!.arn, warning: this.alerts.topics.warning!.arn },
-        invertPrimaryHealthCheck: config.failover.invertPrimaryHealthCheck,
-      });
-    }
+    buildCertificateValidation(this, config, this.hostedZone.zoneId);
+    this.failover = buildDnsFailover(this, config, this.alerts);
 
     this.exportValue(GLOBAL_OUTPUTS.hostedZoneId, this.hostedZone.zoneId, "Route 53 zone of the public domain");
     this.exportValue(
