@@ -1,6 +1,17 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
 
+/** Production's general-purpose nodes: 2 to 10, starting at `desiredSize`. */
+const generalNodes = (desiredSize: number) => ({
+  instanceTypes: ["m6i.large", "m5.large"],
+  capacityType: "ON_DEMAND" as const,
+  minSize: 2,
+  desiredSize,
+  maxSize: 10,
+  diskSizeGiB: 50,
+  labels: { workload: "general" },
+});
+
 /**
  * Production: Taipei serves, Tokyo stands by. Addresses and account-specific names here are
  * placeholders to replace with your own (see README, "Environments").
@@ -40,17 +51,8 @@ export const production = {
       eks: {
         ...eksRelease,
         publicAccessCidrs: apiAllowList,
-        nodeGroups: {
-          general: {
-            instanceTypes: ["m6i.large", "m5.large"],
-            capacityType: "ON_DEMAND",
-            minSize: 2,
-            desiredSize: 3,
-            maxSize: 10,
-            diskSizeGiB: 50,
-            labels: { workload: "general" },
-          },
-        },
+        // The primary carries the traffic: start with one node per AZ.
+        nodeGroups: { general: generalNodes(3) },
       },
     },
     {
@@ -63,17 +65,7 @@ export const production = {
       eks: {
         ...eksRelease,
         publicAccessCidrs: apiAllowList,
-        nodeGroups: {
-          general: {
-            instanceTypes: ["m6i.large", "m5.large"],
-            capacityType: "ON_DEMAND",
-            minSize: 2,
-            desiredSize: 2,
-            maxSize: 10,
-            diskSizeGiB: 50,
-            labels: { workload: "general" },
-          },
-        },
+        nodeGroups: { general: generalNodes(2) },
       },
     },
   ],

@@ -144,5 +144,6 @@ describe("the app synth with a bad config", () => {
       `GENAI_CONFIG=${file}: regions[1].vpcCidr = "10.0.0.0/16": VPC CIDRs must not overlap between regions`,
     );
     expect(existsSync(outdir)).toBe(false);
-  });
+    // A child process loading TypeScript: seconds, more on a busy 2-core machine.
+  }, 30_000);
 });

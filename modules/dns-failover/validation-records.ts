@@ -1,8 +1,8 @@
-import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
-import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
+import type { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
+import { dnsValidatedCertificate } from "../shared/certificate";
 
 /** TTL of the validation CNAMEs; ACM re-reads them only at issuance and renewal. */
 const VALIDATION_RECORD_TTL_SECONDS = 300;
@@ -25,15 +25,9 @@ export class CertificateValidationRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
-    const [subject, ...alternatives] = props.names;
-    this.certificate = new AcmCertificate(this, "certificate", {
-      domainName: subject!,
-      subjectAlternativeNames: alternatives,
-      validationMethod: "DNS",
-      lifecycle: { createBeforeDestroy: true },
-      tags: { Name: `${subject!} (validation records)` },
-    });
-    const byName = TerraformIterator.fromComplexList(this.certificate.domainValidationOptions, "domain_name");
+    const { certificate, validation } = dnsValidatedCertificate(this, props.names);
+    this.certificate = certificate;
+    const byName = TerraformIterator.fromComplexList(certificate.domainValidationOptions, "domain_name");
     const records = new Route53Record(this, "record", {
       forEach: byName,
       zoneId: props.zoneId,
@@ -42,9 +36,6 @@ export class CertificateValidationRecords extends Construct {
       records: [byName.getString("resource_record_value")],
       ttl: VALIDATION_RECORD_TTL_SECONDS,
     });
-    new AcmCertificateValidation(this, "validation", {
-      certificateArn: this.certificate.arn,
-      dependsOn: [records],
-    });
+    validation.dependsOn = [records.fqn];
   }
 }

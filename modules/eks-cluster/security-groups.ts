@@ -1,4 +1,3 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { Connections, tcp, tcpRange, udp } from "../shared/connections";
 import { ANY_IPV4, DNS_PORT, EPHEMERAL_PORTS, PORTS } from "../shared/constants";
@@ -22,15 +21,8 @@ export class ClusterSecurityGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterSecurityGroupsProps) {
     super(scope, id);
-    const group = (name: string, description: string) => {
-      const securityGroup = new SecurityGroup(this, name, {
-        name: `${props.clusterName}-${name}`,
-        description,
-        vpcId: props.vpcId,
-        tags: { Name: `${props.clusterName}-${name}` },
-      });
-      return new Connections(this, `${name}-rules`, { securityGroupId: securityGroup.id, name });
-    };
+    const group = (name: string, description: string) =>
+      Connections.forNewGroup(this, { prefix: props.clusterName, name, description, vpcId: props.vpcId });
     this.controlPlane = group("eks-control-plane", "EKS control plane: Kubernetes API from the nodes");
     this.nodes = group("eks-nodes", "EKS nodes and their pods");
 

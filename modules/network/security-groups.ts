@@ -1,4 +1,3 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { Connections, tcp } from "../shared/connections";
 import { PORTS } from "../shared/constants";
@@ -21,15 +20,8 @@ export class TierSecurityGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: TierSecurityGroupsProps) {
     super(scope, id);
-    const group = (tier: string, description: string) => {
-      const securityGroup = new SecurityGroup(this, tier, {
-        name: `${props.name}-${tier}`,
-        description,
-        vpcId: props.vpcId,
-        tags: { Name: `${props.name}-${tier}` },
-      });
-      return new Connections(this, `${tier}-rules`, { securityGroupId: securityGroup.id, name: tier });
-    };
+    const group = (name: string, description: string) =>
+      Connections.forNewGroup(this, { prefix: props.name, name, description, vpcId: props.vpcId });
     this.data = group("data", "Aurora and Redis: traffic from the app only");
     this.endpoints = group("endpoints", "VPC interface endpoints: HTTPS from inside the VPC");
 

@@ -1,6 +1,6 @@
-import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
-import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
+import type { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Construct } from "constructs";
+import { dnsValidatedCertificate } from "../shared/certificate";
 
 export interface RegionalCertificateProps {
   /** Subject first, then alternative names. */
@@ -20,17 +20,8 @@ export class RegionalCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalCertificateProps) {
     super(scope, id);
-    const [subject, ...alternatives] = props.names;
-    this.certificate = new AcmCertificate(this, "certificate", {
-      domainName: subject!,
-      subjectAlternativeNames: alternatives,
-      validationMethod: "DNS",
-      lifecycle: { createBeforeDestroy: true },
-      tags: { Name: subject! },
-    });
-    const validation = new AcmCertificateValidation(this, "validation", {
-      certificateArn: this.certificate.arn,
-    });
+    const { certificate, validation } = dnsValidatedCertificate(this, props.names);
+    this.certificate = certificate;
     this.validatedArn = validation.certificateArn;
   }
 }

@@ -1,7 +1,6 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { AlertTopics } from "../alert-topics";
 import type { AwsAccount } from "../shared/aws-account";
@@ -77,13 +76,12 @@ export class RegionalIngress extends Construct {
   constructor(scope: Construct, id: string, props: RegionalIngressProps) {
     super(scope, id);
     const preventDestroy = props.preventDestroy ?? true;
-    const group = new SecurityGroup(this, "security-group", {
-      name: `${props.name}-alb`,
+    this.connections = Connections.forNewGroup(this, {
+      prefix: props.name,
+      name: "alb",
       description: "Application load balancer: HTTP/HTTPS from the internet",
       vpcId: props.vpcId,
-      tags: { Name: `${props.name}-alb` },
     });
-    this.connections = new Connections(this, "rules", { securityGroupId: group.id, name: "alb" });
     this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.https), "HTTPS from the internet");
     this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.http), "HTTP from the internet, redirected to HTTPS");
 
@@ -95,12 +93,12 @@ export class RegionalIngress extends Construct {
       expiryDays: props.accessLogExpiryDays,
       preventDestroy,
     });
-    this.loadBalancer = new Lb(this, "alb", {
+    this.loadBalancer = new Lb(this, "load-balancer", {
       name: props.name,
       loadBalancerType: "application",
       internal: false,
       subnets: props.publicSubnetIds,
-      securityGroups: [group.id],
+      securityGroups: [this.connections.ref.securityGroupId],
       enableDeletionProtection: props.deletionProtection ?? true,
       dropInvalidHeaderFields: true,
       desyncMitigationMode: "strictest",

@@ -1,3 +1,4 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
@@ -30,6 +31,24 @@ export const tcpRange = (from: number, to: number): PortRange => ({ protocol: "t
  */
 export class Connections extends Construct {
   readonly ref: SecurityGroupRef;
+
+  /**
+   * A new security group with no rules (Terraform removes AWS's default allow-all egress) and
+   * the Connections that write its rules. Named `<prefix>-<name>`.
+   */
+  static forNewGroup(
+    scope: Construct,
+    group: { readonly prefix: string; readonly name: string; readonly description: string; readonly vpcId: string },
+  ): Connections {
+    const fullName = `${group.prefix}-${group.name}`;
+    const securityGroup = new SecurityGroup(scope, group.name, {
+      name: fullName,
+      description: group.description,
+      vpcId: group.vpcId,
+      tags: { Name: fullName },
+    });
+    return new Connections(scope, `${group.name}-rules`, { securityGroupId: securityGroup.id, name: group.name });
+  }
 
   constructor(scope: Construct, id: string, ref: SecurityGroupRef) {
     super(scope, id);
