@@ -25,17 +25,19 @@ export class CertificateValidationRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
-    const { certificate, validation } = dnsValidatedCertificate(this, props.names);
-    this.certificate = certificate;
-    const byName = TerraformIterator.fromComplexList(certificate.domainValidationOptions, "domain_name");
-    const records = new Route53Record(this, "record", {
-      forEach: byName,
-      zoneId: props.zoneId,
-      name: byName.getString("resource_record_name"),
-      type: byName.getString("resource_record_type"),
-      records: [byName.getString("resource_record_value")],
-      ttl: VALIDATION_RECORD_TTL_SECONDS,
+    const { certificate } = dnsValidatedCertificate(this, props.names, (issued) => {
+      const byName = TerraformIterator.fromComplexList(issued.domainValidationOptions, "domain_name");
+      return [
+        new Route53Record(this, "record", {
+          forEach: byName,
+          zoneId: props.zoneId,
+          name: byName.getString("resource_record_name"),
+          type: byName.getString("resource_record_type"),
+          records: [byName.getString("resource_record_value")],
+          ttl: VALIDATION_RECORD_TTL_SECONDS,
+        }),
+      ];
     });
-    validation.dependsOn = [records.fqn];
+    this.certificate = certificate;
   }
 }

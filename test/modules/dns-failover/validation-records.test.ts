@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CertificateValidationRecords } from "../../../modules/dns-failover";
-import { resourcesOf, synthInStack } from "../../helpers";
+import { blocksOf, resourcesOf, synthInStack } from "../../helpers";
 
 describe("CertificateValidationRecords", () => {
   const json = synthInStack(
@@ -32,5 +32,12 @@ describe("CertificateValidationRecords", () => {
     });
     expect(record!.for_each).toMatch(/domain_validation_options\): val\.domain_name => val/);
     expect(record!.allow_overwrite).toBeUndefined();
+  });
+
+  it("waits for the records before waiting for issuance (a plain depends_on address)", () => {
+    const [recordId] = Object.keys(blocksOf(json, "aws_route53_record"));
+    expect(resourcesOf(json, "aws_acm_certificate_validation")[0]!.depends_on).toEqual([
+      `aws_route53_record.${recordId}`,
+    ]);
   });
 });
