@@ -65,7 +65,8 @@ export const failoverSchema = z
   });
 
 /**
- * Failover needs a secondary to fail over to; without failover only one region may serve (its
+ * Failover needs exactly one secondary to fail over to (a Route 53 failover record set holds one
+ * PRIMARY and one SECONDARY); without failover only one region may serve (its
  * records would otherwise collide). Production must detect an outage within 30 s.
  */
 export function checkFailoverForEnvironment(
@@ -83,8 +84,17 @@ export function checkFailoverForEnvironment(
     }
     return;
   }
+  // Without exactly one primary the roles are already reported wrong; don't pile on.
+  const primaries = env.regions.length - secondaries;
+  if (primaries !== 1) return;
   if (secondaries === 0) {
     issue(["failover"], 'failover routing needs a region with role "secondary" to fail over to');
+  }
+  if (secondaries > 1) {
+    issue(
+      ["regions"],
+      `failover routing has one PRIMARY and one SECONDARY record per name: only one region may be "secondary" (found ${secondaries})`,
+    );
   }
   const { requestIntervalSeconds, failureThreshold } = env.failover.healthCheck;
   if (

@@ -38,6 +38,19 @@ describe("failover configuration", () => {
     expectSingleProblem(lines, "failover", null, /failover routing needs a region with role "secondary"/);
   });
 
+  it("rejects a second secondary region: a failover record set has one SECONDARY", () => {
+    const lines = problemsAfter((input) => {
+      input.regions.push({
+        ...input.regions[1]!,
+        key: "seoul",
+        awsRegion: "ap-northeast-2",
+        vpcCidr: "10.2.0.0/16",
+        availabilityZones: ["ap-northeast-2a", "ap-northeast-2b"],
+      });
+    });
+    expectSingleProblem(lines, "regions", null, /only one region may be "secondary" \(found 2\)/);
+  });
+
   it("rejects several serving regions without failover", () => {
     const lines = problemsAfter((input) => delete input.failover);
     expectSingleProblem(lines, "failover", "(missing)", /2 regions serve the same names: configure failover/);
