@@ -48,6 +48,12 @@ export interface EksClusterProps {
   readonly vpcId: string;
   /** The VPC's CIDR (the nodes' DNS resolver lives there). */
   readonly vpcCidr: string;
+  /**
+   * TCP ports pods serve to pods on other nodes, besides DNS and the kubelet (pods share their
+   * node's security group, so anything else between nodes is closed).
+   * @default []
+   */
+  readonly podToPodPorts?: number[];
   /** Private subnets of the control-plane ENIs and the nodes. */
   readonly subnetIds: string[];
   /** CIDRs that may reach the public API endpoint; empty keeps the endpoint private only. */
@@ -150,6 +156,7 @@ export class EksCluster extends Construct {
       clusterName: name,
       vpcId: props.vpcId,
       vpcCidr: props.vpcCidr,
+      podToPodPorts: props.podToPodPorts ?? [],
     });
 
     const publicEndpoint = props.publicAccessCidrs.length > 0;

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { Connections, tcp, tcpRange, udp } from "../shared/connections";
-import { ANY_IPV4, DNS_PORT, EPHEMERAL_PORTS, PORTS } from "../shared/constants";
+import { Connections, tcp, udp } from "../shared/connections";
+import { ANY_IPV4, DNS_PORT, PORTS } from "../shared/constants";
 import { KUBELET_PORT, LOAD_BALANCER_CONTROLLER_WEBHOOK_PORT } from "./constants";
 
 export interface ClusterSecurityGroupsProps {
@@ -8,6 +8,8 @@ export interface ClusterSecurityGroupsProps {
   readonly vpcId: string;
   /** The VPC's CIDR, where the Amazon-provided DNS resolver answers. */
   readonly vpcCidr: string;
+  /** TCP ports pods serve to pods on other nodes, besides DNS and the kubelet. */
+  readonly podToPodPorts: number[];
 }
 
 /**
@@ -34,7 +36,8 @@ export class ClusterSecurityGroups extends Construct {
       "Control plane to the load balancer controller's admission webhook",
     );
 
-    this.nodes.allowWithin(tcpRange(EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to), "Pod to pod across nodes");
+    this.nodes.allowWithin(tcp(KUBELET_PORT), "Kubelet API between nodes (metrics-server scrapes it)");
+    for (const port of props.podToPodPorts) this.nodes.allowWithin(tcp(port), `Pod to pod across nodes on ${port}`);
     this.nodes.allowWithin(tcp(DNS_PORT), "CoreDNS between nodes (TCP)");
     this.nodes.allowWithin(udp(DNS_PORT), "CoreDNS between nodes (UDP)");
     this.nodes.allowTo({ cidr: props.vpcCidr }, udp(DNS_PORT), "DNS to the VPC resolver (UDP)");

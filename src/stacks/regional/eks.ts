@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import { EksCluster } from "../../../modules/eks-cluster";
 import type { Network } from "../../../modules/network";
 import type { AwsAccount } from "../../../modules/shared/aws-account";
+import { APP_CONTAINER_PORT } from "../../../modules/shared/constants";
 import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
 
 /** CloudWatch namespace of the app's own metrics. */
@@ -28,6 +29,8 @@ export function buildEksCluster(
     vpcId: network.vpc.id,
     vpcCidr: region.vpcCidr,
     subnetIds: network.subnets.private.map((subnet) => subnet.id),
+    // The app calls itself through its Service (pod to pod on the container port).
+    podToPodPorts: [APP_CONTAINER_PORT],
     publicAccessCidrs: eks.publicAccessCidrs,
     adminPrincipalArns: config.kubernetes.adminPrincipalArns,
     controlPlaneLogRetentionDays: config.kubernetes.controlPlaneLogRetentionDays,

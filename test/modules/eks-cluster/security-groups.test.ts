@@ -6,7 +6,7 @@ import { CLUSTER, props } from "./fixture";
 
 type Block = Record<string, unknown>;
 const json = synthInStack((stack) => {
-  const cluster = new EksCluster(stack, "eks", props);
+  const cluster = new EksCluster(stack, "eks", { ...props, podToPodPorts: [8080] });
   cluster.allowFrom({ securityGroupId: "sg-alb", name: "alb" }, tcp(8080), "App requests from the ALB");
 });
 const groupRef = (suffix: string) => {
@@ -44,12 +44,13 @@ describe("EksCluster: security groups", () => {
     ]);
   });
 
-  it("admits to nodes the kubelet and webhook from the control plane, node-to-node traffic and the ALB", () => {
+  it("admits to nodes the kubelet and webhook from the control plane, named node-to-node ports and the ALB", () => {
     expect(summary(rulesOf("ingress", "eks-nodes"))).toEqual(
       [
         `tcp 10250-10250 ${controlPlane}`,
         `tcp 9443-9443 ${controlPlane}`,
-        `tcp 1024-65535 ${nodes}`,
+        `tcp 10250-10250 ${nodes}`,
+        `tcp 8080-8080 ${nodes}`,
         `tcp 53-53 ${nodes}`,
         `udp 53-53 ${nodes}`,
         "tcp 8080-8080 sg-alb",
@@ -62,7 +63,8 @@ describe("EksCluster: security groups", () => {
     expect(summary(rulesOf("egress", "eks-nodes"))).toEqual(
       [
         `tcp 443-443 ${controlPlane}`,
-        `tcp 1024-65535 ${nodes}`,
+        `tcp 10250-10250 ${nodes}`,
+        `tcp 8080-8080 ${nodes}`,
         `tcp 53-53 ${nodes}`,
         `udp 53-53 ${nodes}`,
         "udp 53-53 10.0.0.0/16",
