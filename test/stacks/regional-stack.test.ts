@@ -185,3 +185,17 @@ describe("RegionalStack production vs development", () => {
     expect(Object.keys(development.resource.aws_eks_access_entry!)).toHaveLength(1);
   });
 });
+
+describe("RegionalStack with Terraform Cloud state", () => {
+  it("reads global's outputs from global's workspace, and nothing else", () => {
+    const config = environmentConfig("production", (input) => {
+      input.state = { backend: "cloud", organization: "acme", workspacePrefix: "genai-demo-production" };
+    });
+    const document = JSON.parse(synthRegion(config, "tokyo")) as {
+      data: { terraform_remote_state: Record<string, { backend: string; config: unknown }> };
+    };
+    expect(Object.values(document.data.terraform_remote_state)).toEqual([
+      { backend: "remote", config: { organization: "acme", workspaces: { name: "genai-demo-production-global" } } },
+    ]);
+  });
+});
