@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import { buildPlatform } from "./app";
+import { PolicyViolationError } from "./aspects/policy";
 import { ConfigError } from "./config/errors";
 import { loadEnvironmentConfig } from "./config/load";
 import { stateLocationWarnings } from "./state-backend";
@@ -34,13 +35,19 @@ export function synthesize(
   for (const warning of stateLocationWarnings(loaded.config)) log.warn(`Warning: ${warning}`);
 
   const outdir = resolve(env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR);
-  const stackIds = writeAtomically(outdir, (stagingDir) => {
-    const app = new App({ outdir: stagingDir });
-    const platform = buildPlatform(app, loaded.config);
-    app.synth();
-    return [platform.global, ...platform.regions].map((stack) => stack.node.id);
-  });
-  return { exitCode: 0, stackIds };
+  try {
+    const stackIds = writeAtomically(outdir, (stagingDir) => {
+      const app = new App({ outdir: stagingDir });
+      const platform = buildPlatform(app, loaded.config);
+      app.synth();
+      return [platform.global, ...platform.regions].map((stack) => stack.node.id);
+    });
+    return { exitCode: 0, stackIds };
+  } catch (error) {
+    if (!(error instanceof PolicyViolationError)) throw error;
+    log.error(error.message);
+    return { exitCode: 1, stackIds: [] };
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { type AwsAccount, lookupAwsAccount } from "../../modules/shared/aws-account";
+import { PolicyAspect } from "../aspects/policy";
 import { RequiredTagsAspect } from "../aspects/required-tags";
 import type { EnvironmentConfig } from "../config/schema";
 import { configureStateBackend } from "../state-backend";
@@ -15,7 +16,8 @@ export interface PlatformStackProps {
 
 /**
  * What every stack of the platform shares: its own remote state, an AWS provider whose
- * `default_tags` carry the required tags, and the aspect that enforces them.
+ * `default_tags` carry the required tags, and the aspects that enforce them and the policy
+ * rules (src/aspects/policy).
  */
 export abstract class PlatformStack extends TerraformStack {
   readonly config: EnvironmentConfig;
@@ -36,6 +38,7 @@ export abstract class PlatformStack extends TerraformStack {
     });
     this.account = lookupAwsAccount(this);
     Aspects.of(this).add(new RequiredTagsAspect());
+    Aspects.of(this).add(new PolicyAspect({ production: props.config.production }));
   }
 
   /** An output under a fixed name, for other stacks' remote-state reads and for operators. */

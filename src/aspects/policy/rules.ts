@@ -1,0 +1,116 @@
+import type { TerraformResource } from "cdktf";
+import { PORTS } from "../../../modules/shared/constants";
+
+type Config = Record<string, unknown>;
+
+/** A resource as the rules see it: its construct, type and Terraform arguments (snake_case). */
+export interface ResourceView {
+  readonly construct: TerraformResource;
+  readonly type: string;
+  readonly config: Config;
+}
+
+export interface PolicyRule {
+  readonly id: string;
+  readonly description: string;
+  /** Only enforced in production. */
+  readonly productionOnly?: boolean;
+  /** Why `resource` breaks the rule, or undefined when it complies (or the rule does not apply). */
+  check(resource: ResourceView, stack: readonly ResourceView[]): string | undefined;
+}
+
+const WORLD = ["0.0.0.0/0", "::/0"];
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== "" && value !== false;
+const first = (value: unknown): Config =>
+  Array.isArray(value) ? ((value[0] ?? {}) as Config) : ((value ?? {}) as Config);
+
+/** What "encrypted at rest" means for each kind of data store or log. */
+const AT_REST: Record<string, (config: Config, resource: ResourceView, stack: readonly ResourceView[]) => boolean> = {
+  aws_cloudwatch_log_group: (config) => isSet(config.kms_key_id),
+  aws_sns_topic: (config) => isSet(config.kms_master_key_id),
+  aws_s3_bucket: (_config, bucket, stack) =>
+    stack.some(
+      (other) =>
+        other.type === "aws_s3_bucket_server_side_encryption_configuration" &&
+        String(other.config.bucket).startsWith(`\${aws_s3_bucket.${bucket.construct.friendlyUniqueId}.`),
+    ),
+  aws_rds_cluster: (config) => config.storage_encrypted === true,
+  aws_rds_global_cluster: (config) => config.storage_encrypted === true,
+  aws_db_instance: (config) => config.storage_encrypted === true,
+  aws_elasticache_replication_group: (config) =>
+    config.at_rest_encryption_enabled === true || config.at_rest_encryption_enabled === "true",
+  aws_ebs_volume: (config) => config.encrypted === true,
+  aws_ecr_repository: (config) => first(config.encryption_configuration).encryption_type === "KMS",
+  aws_launch_template: (config) =>
+    ((config.block_device_mappings as Config[] | undefined) ?? []).every(
+      (mapping) => first(mapping.ebs).encrypted === "true" || first(mapping.ebs).encrypted === true,
+    ),
+};
+
+/** Stateful resources and how each is protected from deletion. */
+const PROTECTION: Record<string, (resource: ResourceView) => boolean> = {
+  aws_kms_key: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  aws_s3_bucket: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  aws_route53_zone: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  aws_ecr_repository: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  aws_eks_cluster: (resource) => resource.config.deletion_protection === true,
+  aws_lb: (resource) => resource.config.enable_deletion_protection === true,
+  aws_rds_cluster: (resource) =>
+    resource.config.deletion_protection === true && resource.construct.lifecycle?.preventDestroy === true,
+  aws_rds_global_cluster: (resource) =>
+    resource.config.deletion_protection === true && resource.construct.lifecycle?.preventDestroy === true,
+  aws_elasticache_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  aws_elasticache_global_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+};
+
+export const POLICY_RULES: readonly PolicyRule[] = [
+  {
+    id: "encryption-at-rest",
+    description: "every data store and log is encrypted at rest",
+    check: (resource, stack) => {
+      const encrypted = AT_REST[resource.type];
+      return encrypted === undefined || encrypted(resource.config, resource, stack)
+        ? undefined
+        : `${resource.type} is not encrypted at rest`;
+    },
+  },
+  {
+    id: "no-open-ingress",
+    description: "nothing admits 0.0.0.0/0 or ::/0 except a load balancer's HTTP/HTTPS",
+    check: (resource, stack) => {
+      if (resource.type !== "aws_vpc_security_group_ingress_rule") return undefined;
+      const { cidr_ipv4: v4, cidr_ipv6: v6, from_port: from, to_port: to, security_group_id: group } = resource.config;
+      if (!WORLD.includes(String(v4)) && !WORLD.includes(String(v6))) return undefined;
+      const webPort = from === to && (from === PORTS.http || from === PORTS.https);
+      const onLoadBalancer = stack.some(
+        (other) =>
+          other.type === "aws_lb" &&
+          ((other.config.security_groups as string[] | undefined) ?? []).includes(String(group)),
+      );
+      return webPort && onLoadBalancer
+        ? undefined
+        : `admits ${String(isSet(v4) ? v4 : v6)} on ${String(from)}-${String(to)}; only a load balancer's 80/443 may face the internet`;
+    },
+  },
+  {
+    id: "imdsv2",
+    description: "instances require IMDSv2 tokens",
+    check: (resource) => {
+      if (resource.type !== "aws_launch_template" && resource.type !== "aws_instance") return undefined;
+      return first(resource.config.metadata_options).http_tokens === "required"
+        ? undefined
+        : `${resource.type} does not require IMDSv2 (metadata_options.http_tokens = "required")`;
+    },
+  },
+  {
+    id: "deletion-protection",
+    description: "stateful resources are protected from deletion in production",
+    productionOnly: true,
+    check: (resource) => {
+      const protectedFromDeletion = PROTECTION[resource.type];
+      return protectedFromDeletion === undefined || protectedFromDeletion(resource)
+        ? undefined
+        : `${resource.type} lacks deletion protection and/or prevent_destroy`;
+    },
+  },
+];
