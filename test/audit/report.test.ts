@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkovSkips } from "../../src/audit/checkov-skips";
+import { stackReport, type StackDocument } from "../../src/audit/report";
+import { dnsTopology, encryption, iamRoles, protection, publicExposure } from "../../src/audit/sections";
+import { synthesize } from "../../src/synth";
+
+// A real synth, as `npm run audit` reads it (Testing.synth drops the `//` construct paths).
+const outdir = join(mkdtempSync(join(tmpdir(), "genai-audit-test-")), "cdktf.out");
+const synthesized = synthesize({ GENAI_ENV: "production", CDKTF_OUTDIR: outdir });
+const read = (stack: string) =>
+  JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as StackDocument;
+const taipei = read("taipei");
+const global = read("global");
+
+describe("audit report sections", () => {
+  it("reads a real synth", () => {
+    expect(synthesized.exitCode).toBe(0);
+  });
+
+  it("lists everything facing the internet: the ALB's 80/443, the ALB, the allow-listed EKS endpoint", () => {
+    const rows = publicExposure(taipei).map((row) => `${row[0]}: ${row[2]}`);
+    expect(rows).toEqual([
+      "internet-facing load balancer: genai-demo-production-taipei",
+      'public EKS API endpoint: allowed from ["203.0.113.0/24"]',
+      "security group ingress: tcp 443-443 from 0.0.0.0/0: HTTPS from the internet",
+      "security group ingress: tcp 80-80 from 0.0.0.0/0: HTTP from the internet, redirected to HTTPS",
+    ]);
+  });
+
+  it("reports encryption of every log group and the TLS of every listener", () => {
+    const rows = encryption(taipei);
+    const logGroups = rows.filter((row) => row[0] === "log group");
+    expect(logGroups.length).toBe(3);
+    expect(logGroups.every((row) => row[2] === "at rest: KMS (customer key)")).toBe(true);
+    expect(rows.filter((row) => row[0] === "listener").map((row) => row[3])).toEqual([
+      "in transit: HTTP redirected to HTTPS",
+      "in transit: HTTPS ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+    ]);
+  });
+
+  it("shows deletion protection and prevent_destroy of each stateful resource", () => {
+    expect(protection(taipei)).toContainEqual(["aws_eks_cluster", "taipei/eks/cluster", "true", "false"]);
+    expect(
+      protection(taipei)
+        .filter((row) => row[0] === "aws_kms_key")
+        .every((row) => row[3] === "true"),
+    ).toBe(true);
+  });
+
+  it("shows each role's trusted principal and conditions", () => {
+    const app = iamRoles(taipei).find((row) => row[0] === "genai-demo-production-taipei-app")!;
+    expect(app[1]).toContain('Service:["pods.eks.amazonaws.com"]');
+    expect(app[1]).toContain('aws:RequestTag/kubernetes-service-account = ["genai-demo"]');
+    expect(app[2]).toContain("ReadOwnSecrets");
+  });
+
+  it("draws the failover topology on both sides", () => {
+    expect(dnsTopology(taipei)).toContainEqual([
+      "api.genai-demo.example.com",
+      "A failover PRIMARY",
+      "alias (evaluate target health: true)",
+      "${data.terraform_remote_state.global-state.outputs.health_check_ids.taipei}",
+    ]);
+    const checks = dnsTopology(global).filter((row) => row[1] === "health check HTTPS_STR_MATCH");
+    expect(checks.map((row) => row[0])).toEqual([
+      "taipei.origin.genai-demo.example.com",
+      "tokyo.origin.genai-demo.example.com",
+    ]);
+  });
+});
+
+describe("audit report", () => {
+  const skips = checkovSkips(readFileSync(join(__dirname, "../../.checkov.yaml"), "utf8"));
+
+  it("carries every checkov skip with the reason written in .checkov.yaml", () => {
+    expect(skips.length).toBeGreaterThan(5);
+    for (const skip of skips) expect(skip.reason).not.toBe("(no reason written)");
+    expect(skips.find((skip) => skip.id === "CKV2_AWS_38")!.reason).toMatch(/DNSSEC/);
+  });
+
+  it("is deterministic: the same stack gives the same Markdown", () => {
+    const once = stackReport("production / taipei", taipei, skips);
+    expect(stackReport("production / taipei", read("taipei"), skips)).toBe(once);
+    for (const section of [
+      "Resource inventory",
+      "Public exposure",
+      "Encryption",
+      "Deletion protection",
+      "IAM roles",
+      "DNS failover topology",
+      "Tag coverage",
+      "Policy suppressions",
+      "checkov checks skipped",
+    ]) {
+      expect(once).toContain(`## ${section}`);
+    }
+  });
+});
