@@ -2,7 +2,7 @@ import type { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
-import { dnsValidatedCertificate } from "../shared/certificate";
+import { requestCertificate } from "../shared/certificate";
 
 /** TTL of the validation CNAMEs; ACM re-reads them only at issuance and renewal. */
 const VALIDATION_RECORD_TTL_SECONDS = 300;
@@ -25,19 +25,20 @@ export class CertificateValidationRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
-    const { certificate } = dnsValidatedCertificate(this, props.names, (issued) => {
-      const byName = TerraformIterator.fromComplexList(issued.domainValidationOptions, "domain_name");
-      return [
-        new Route53Record(this, "record", {
-          forEach: byName,
-          zoneId: props.zoneId,
-          name: byName.getString("resource_record_name"),
-          type: byName.getString("resource_record_type"),
-          records: [byName.getString("resource_record_value")],
-          ttl: VALIDATION_RECORD_TTL_SECONDS,
-        }),
-      ];
+    // No wait for issuance here: on the first deploy of a created zone nobody has delegated the
+    // domain to it yet, so validation could not finish. The regional certificates wait instead.
+    this.certificate = requestCertificate(this, props.names);
+    const byName = TerraformIterator.fromComplexList(this.certificate.domainValidationOptions, "domain_name");
+    new Route53Record(this, "record", {
+      forEach: byName,
+      zoneId: props.zoneId,
+      name: byName.getString("resource_record_name"),
+      type: byName.getString("resource_record_type"),
+      records: [byName.getString("resource_record_value")],
+      ttl: VALIDATION_RECORD_TTL_SECONDS,
+      // The record is the same for every certificate of the account: in an adopted zone it may
+      // already exist with this very value.
+      allowOverwrite: true,
     });
-    this.certificate = certificate;
   }
 }

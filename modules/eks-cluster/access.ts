@@ -2,6 +2,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamSessionContext } from "@cdktf/provider-aws/lib/data-aws-iam-session-context";
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
+import { Fn, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
 import { CLUSTER_ADMIN_ACCESS_POLICY } from "./constants";
@@ -23,33 +24,30 @@ export interface ClusterAdminsProps {
 export class ClusterAdmins extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAdminsProps) {
     super(scope, id);
-    const admins: [string, string][] = props.principalArns.map((arn) => [principalId(arn), arn]);
+    let principals: string[] = props.principalArns;
     if (props.includeTerraformRunner) {
       const caller = new DataAwsCallerIdentity(this, "caller");
       const session = new DataAwsIamSessionContext(this, "terraform-runner-session", { arn: caller.arn });
-      admins.push(["terraform-runner", session.issuerArn]);
+      // The runner is often one of the listed admins, and EKS refuses a second entry for the
+      // same principal: deduplicate in Terraform, where the runner's ARN is known.
+      principals = Token.asList(Fn.distinct(Fn.concat([props.principalArns, [session.issuerArn]])));
+    } else if (principals.length === 0) {
+      return;
     }
-    for (const [id, principalArn] of admins) {
-      const entry = new EksAccessEntry(this, `entry-${id}`, {
-        clusterName: props.clusterName,
-        principalArn,
-        type: "STANDARD",
-      });
-      new EksAccessPolicyAssociation(this, `admin-${id}`, {
-        clusterName: props.clusterName,
-        principalArn: entry.principalArn,
-        policyArn: `arn:${props.account.partition}:eks::aws:cluster-access-policy/${CLUSTER_ADMIN_ACCESS_POLICY}`,
-        accessScope: { type: "cluster" },
-      });
-    }
+    const each = TerraformIterator.fromList(principals);
+    const entries = new EksAccessEntry(this, "entry", {
+      forEach: each,
+      clusterName: props.clusterName,
+      principalArn: each.value,
+      type: "STANDARD",
+    });
+    const admins = TerraformIterator.fromResources(entries);
+    new EksAccessPolicyAssociation(this, "cluster-admin", {
+      forEach: admins,
+      clusterName: props.clusterName,
+      principalArn: admins.getString("principal_arn"),
+      policyArn: `arn:${props.account.partition}:eks::aws:cluster-access-policy/${CLUSTER_ADMIN_ACCESS_POLICY}`,
+      accessScope: { type: "cluster" },
+    });
   }
-}
-
-/** A stable construct id from an ARN: `arn:aws:iam::111122223333:role/ops` -> `111122223333-role-ops`. */
-function principalId(arn: string): string {
-  return arn
-    .split(":")
-    .slice(4)
-    .join("-")
-    .replace(/[^a-zA-Z0-9-]+/g, "-");
 }

@@ -176,8 +176,10 @@ export class EksCluster extends Construct {
       accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
       // The add-ons below are managed; EKS's unmanaged defaults would conflict with them.
       bootstrapSelfManagedAddons: false,
-      // Never drift into paid extended support: EKS upgrades the cluster at the end of standard support.
-      upgradePolicy: { supportType: "STANDARD" },
+      // Terraform owns the version. With STANDARD, EKS would upgrade the cluster itself when
+      // standard support ends, and every later plan would try to downgrade it; EXTENDED keeps
+      // the version until we move it, and config refuses versions out of standard support.
+      upgradePolicy: { supportType: "EXTENDED" },
       deletionProtection: props.deletionProtection ?? true,
       dependsOn: [logs.logGroup, ...clusterRole.withPolicies],
     });

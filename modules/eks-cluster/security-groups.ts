@@ -33,7 +33,7 @@ export class ClusterSecurityGroups extends Construct {
     this.controlPlane.allowTo(
       this.nodes.ref,
       tcp(LOAD_BALANCER_CONTROLLER_WEBHOOK_PORT),
-      "Control plane to the load balancer controller's admission webhook",
+      "Control plane to the load balancer controller admission webhook",
     );
 
     this.nodes.allowWithin(tcp(KUBELET_PORT), "Kubelet API between nodes (metrics-server scrapes it)");

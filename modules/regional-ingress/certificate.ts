@@ -1,6 +1,7 @@
 import type { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
+import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Construct } from "constructs";
-import { dnsValidatedCertificate } from "../shared/certificate";
+import { requestCertificate } from "../shared/certificate";
 
 export interface RegionalCertificateProps {
   /** Subject first, then alternative names. */
@@ -20,8 +21,8 @@ export class RegionalCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalCertificateProps) {
     super(scope, id);
-    const { certificate, validation } = dnsValidatedCertificate(this, props.names);
-    this.certificate = certificate;
+    this.certificate = requestCertificate(this, props.names);
+    const validation = new AcmCertificateValidation(this, "validation", { certificateArn: this.certificate.arn });
     this.validatedArn = validation.certificateArn;
   }
 }

@@ -11,6 +11,14 @@ export const MANAGED_RULE_GROUPS = [
   "AWSManagedRulesKnownBadInputsRuleSet",
   "AWSManagedRulesSQLiRuleSet",
 ] as const;
+/**
+ * Rules of the managed groups that only count instead of block. The Common rule set's
+ * SizeRestrictions_BODY blocks any body over 8 KB, and the app takes GenAI prompts and uploads
+ * larger than that; the SQLi and bad-input rules still inspect the first 8 KB.
+ */
+export const COUNT_ONLY_RULES: Partial<Record<(typeof MANAGED_RULE_GROUPS)[number], string[]>> = {
+  AWSManagedRulesCommonRuleSet: ["SizeRestrictions_BODY"],
+};
 /** The rate-based rule counts requests per client IP over this window. */
 export const RATE_LIMIT_WINDOW_SECONDS = 300;
 
@@ -51,7 +59,16 @@ export class RegionalWebAcl extends Construct {
       name: group,
       priority: i,
       overrideAction: { none: {} },
-      statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
+      statement: {
+        managed_rule_group_statement: {
+          name: group,
+          vendor_name: "AWS",
+          rule_action_override: (COUNT_ONLY_RULES[group] ?? []).map((rule) => ({
+            name: rule,
+            action_to_use: { count: {} },
+          })),
+        },
+      },
       visibilityConfig: visibility(`${props.name}-${group}`),
     }));
     this.webAcl = new Wafv2WebAcl(this, "web-acl", {

@@ -20,6 +20,9 @@ export interface PortRange {
   readonly to: number;
 }
 
+/** What EC2 accepts in a security group rule's description. */
+const RULE_DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]{0,255}$/;
+
 export const tcp = (port: number): PortRange => ({ protocol: "tcp", from: port, to: port });
 export const udp = (port: number): PortRange => ({ protocol: "udp", from: port, to: port });
 export const tcpRange = (from: number, to: number): PortRange => ({ protocol: "tcp", from, to });
@@ -74,6 +77,11 @@ export class Connections extends Construct {
   }
 
   private rule(direction: "in" | "out", group: SecurityGroupRef, peer: Peer, ports: PortRange, description: string) {
+    if (!RULE_DESCRIPTION.test(description)) {
+      throw new Error(
+        `${this.node.path}: security group rule description "${description}" has characters EC2 refuses (allowed: a-z A-Z 0-9 space ._-:/()#,@[]+=;{}!$*, at most 255)`,
+      );
+    }
     const Rule = direction === "in" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
     const range = ports.from === ports.to ? `${ports.from}` : `${ports.from}-${ports.to}`;
     const peerName = "cidr" in peer ? peer.cidr : peer.name;

@@ -20,24 +20,35 @@ function conditionsOf(block: JsonConditionBlock | undefined): PolicyCondition[] 
   );
 }
 
+/** Services whose API lives in us-east-1 whatever the caller's region. */
+const GLOBAL_SERVICES = new Set(["iam", "shield", "waf", "cloudfront", "route53"]);
+
 /**
- * The published policy as statements, with every unconditioned write on `*` limited to
- * `region`: the controller manages load balancers of its own cluster's region only.
+ * The published policy as statements. Every unconditioned statement on `*` that includes writes
+ * is split: its reads stay as published, its writes are limited to `region` (plus us-east-1 for
+ * global services such as Shield): the controller manages its own region's load balancers only.
  */
 export function loadBalancerControllerStatements(region: string): PolicyStatement[] {
-  return (published.Statement as JsonStatement[]).map((statement, i) => {
+  return (published.Statement as JsonStatement[]).flatMap((statement, i): PolicyStatement[] => {
     const actions = asList(statement.Action);
     const resources = asList(statement.Resource);
     const conditions = conditionsOf(statement.Condition);
-    const unconditionedWriteOnAny =
-      conditions.length === 0 && resources.includes("*") && !actions.every(isReadOnlyAction);
-    return {
-      sid: `Published${i}`,
-      actions,
-      resources,
-      conditions: unconditionedWriteOnAny
-        ? [{ test: "StringEquals", variable: "aws:RequestedRegion", values: [region] }]
-        : conditions,
-    };
+    const writes = actions.filter((action) => !isReadOnlyAction(action));
+    if (conditions.length > 0 || !resources.includes("*") || writes.length === 0) {
+      return [{ sid: `Published${i}`, actions, resources, conditions: conditions.length > 0 ? conditions : undefined }];
+    }
+    const reads = actions.filter(isReadOnlyAction);
+    const regions = writes.some((action) => GLOBAL_SERVICES.has(action.split(":")[0]!))
+      ? [region, "us-east-1"]
+      : [region];
+    return [
+      ...(reads.length > 0 ? [{ sid: `Published${i}Reads`, actions: reads, resources }] : []),
+      {
+        sid: `Published${i}Writes`,
+        actions: writes,
+        resources,
+        conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: regions }],
+      },
+    ];
   });
 }

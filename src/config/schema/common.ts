@@ -22,6 +22,9 @@ export const ipv4Cidr = z.cidrv4({ error: "must be an IPv4 CIDR block such as 10
 /** True for a well-formed CIDR: cross-field rules skip values their own field already rejected. */
 export const isValidCidr = (cidr: string): boolean => ipv4Cidr.safeParse(cidr).success;
 
+/** ACM refuses a certificate whose first name is longer than 64 characters. */
+export const MAX_CERTIFICATE_DOMAIN_LENGTH = 64;
+
 export const domainName = z
   .string()
   .regex(

@@ -3,10 +3,11 @@ import { ipv4Cidr, logRetentionDays, type IssueReporter } from "./common";
 
 /**
  * Kubernetes minor versions accepted: EKS standard support only. The floor drops versions AWS
- * bills as extended support; the ceiling is the newest release whose add-on versions this
- * project has pinned. Move both deliberately, with the add-on pins in environments/shared.ts.
+ * bills as extended support (1.33's standard support ended 2026-07-29; 1.34's ends 2026-12-02);
+ * the ceiling is the newest release EKS offers that this project has looked at. Move both
+ * deliberately, with the add-on pins in environments/shared.ts.
  */
-export const MIN_KUBERNETES_MINOR = 32;
+export const MIN_KUBERNETES_MINOR = 34;
 export const MAX_KUBERNETES_MINOR = 36;
 
 /** EKS's quota of nodes per managed node group. */
@@ -22,9 +23,9 @@ const IAM_PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|user)\/([\w+
 /** `[prefix/]name` as Kubernetes validates label keys; values are a name or empty. */
 const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
-/** A DNS-subdomain prefix (253), the slash, and a 63-character name. */
-const MAX_LABEL_KEY_LENGTH = 253 + 1 + 63;
+const LABEL_VALUE = /^([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
+/** EKS's limit on node group label keys (and values), stricter than Kubernetes'. */
+const MAX_LABEL_KEY_LENGTH = 63;
 const INSTANCE_TYPE = /^([a-z]+)(\d+)([a-z-]*)\.[a-z0-9]+$/;
 /** A node group key becomes part of the node group name (at most 63 characters with the prefix). */
 const NODE_GROUP_KEY = /^[a-z][a-z0-9-]{0,18}[a-z0-9]$/;
@@ -74,7 +75,9 @@ export const nodeGroupSchema = z
     labels: z
       .record(
         z.string(),
-        z.string().regex(LABEL_VALUE, "label values must be at most 63 letters, digits, '-', '_' or '.'"),
+        z
+          .string()
+          .regex(LABEL_VALUE, "label values must be 1-63 letters, digits, '-', '_' or '.' (EKS refuses empty values)"),
       )
       .optional(),
     /** Share of nodes replaced at once during a rolling update. */
@@ -93,7 +96,7 @@ export const nodeGroupSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["labels", key],
-          message: `label key "${key}" must be [prefix/]name as Kubernetes allows (name: at most 63 letters, digits, '-', '_' or '.')`,
+          message: `label key "${key}" must be [prefix/]name as Kubernetes allows, at most ${MAX_LABEL_KEY_LENGTH} characters in all (EKS's limit)`,
         });
       }
     }

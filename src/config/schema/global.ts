@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { domainName, email, logRetentionDays, nonEmpty } from "./common";
+import { MAX_CERTIFICATE_DOMAIN_LENGTH, domainName, email, logRetentionDays, nonEmpty } from "./common";
 
 /** The public domain and how its hosted zone is obtained. */
 export const domainSchema = z.strictObject({
-  name: domainName,
+  /** The apex; it is the subject of every certificate, so ACM's 64-character limit applies. */
+  name: domainName.max(
+    MAX_CERTIFICATE_DOMAIN_LENGTH,
+    `must be at most ${MAX_CERTIFICATE_DOMAIN_LENGTH} characters (ACM's limit for a certificate's first name)`,
+  ),
   /** Days the DNS query logs of a created zone are kept. */
   queryLogRetentionDays: logRetentionDays,
   hostedZone: z.discriminatedUnion("mode", [

@@ -44,13 +44,25 @@ describe("EKS configuration", () => {
       lines,
       "regions[0].eks.kubernetesVersion",
       '"1.28"',
-      /must be between 1\.32 and 1\.36 \(EKS standard support/,
+      /must be between 1\.34 and 1\.36 \(EKS standard support/,
     );
+  });
+
+  it("rejects 1.33, whose standard support ended in July 2026", () => {
+    const lines = problemsAfter((input) => (taipei(input).eks.kubernetesVersion = "1.33"));
+    expectSingleProblem(lines, "regions[0].eks.kubernetesVersion", '"1.33"', /must be between 1\.34 and 1\.36/);
+  });
+
+  it("rejects an empty label value and a label key over EKS's 63 characters", () => {
+    const lines = problemsAfter((input) => (general(input).labels = { team: "", ["a".repeat(64)]: "x" }));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/labels\.team = "": label values must be 1-63/);
+    expect(lines[1]).toMatch(/at most 63 characters in all/);
   });
 
   it("rejects a Kubernetes version newer than this project supports", () => {
     const lines = problemsAfter((input) => (taipei(input).eks.kubernetesVersion = "1.99"));
-    expectSingleProblem(lines, "regions[0].eks.kubernetesVersion", '"1.99"', /must be between 1\.32 and 1\.36/);
+    expectSingleProblem(lines, "regions[0].eks.kubernetesVersion", '"1.99"', /must be between 1\.34 and 1\.36/);
   });
 
   it("rejects a Kubernetes version that is not a minor version", () => {

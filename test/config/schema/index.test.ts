@@ -101,6 +101,12 @@ describe("environment schema", () => {
     expectSingleProblem(lines, "domain.name", '"genai demo.example"', /must be a lower-case DNS name/);
   });
 
+  it("rejects a domain longer than ACM allows for a certificate's subject", () => {
+    const name = `${"a".repeat(60)}.example.com`;
+    const lines = problemsAfter((input) => (input.domain.name = name));
+    expectSingleProblem(lines, "domain.name", JSON.stringify(name), /at most 64 characters \(ACM's limit/);
+  });
+
   it("rejects an invalid e-mail address", () => {
     const lines = problemsAfter((input) => (input.alerts.criticalEmails = ["oncall-at-example.com"]));
     expectSingleProblem(lines, "alerts.criticalEmails[0]", '"oncall-at-example.com"', /must be an e-mail address/);

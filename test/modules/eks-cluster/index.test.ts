@@ -10,11 +10,12 @@ const keys = blocksOf(json, "aws_kms_key");
 const keyBehind = (reference: unknown) => keys[logicalIdOf(reference)]!;
 
 describe("EksCluster: control plane", () => {
-  it("runs the configured Kubernetes version in standard support only, on the private subnets", () => {
+  it("runs the configured Kubernetes version, kept until Terraform moves it, on the private subnets", () => {
     expect(json).toHaveResourceWithProperties(EksCluster, {
       name: CLUSTER,
       version: "1.34",
-      upgrade_policy: { support_type: "STANDARD" },
+      // STANDARD would let EKS upgrade the cluster behind Terraform's back.
+      upgrade_policy: { support_type: "EXTENDED" },
       vpc_config: expect.objectContaining({ subnet_ids: ["subnet-a", "subnet-b", "subnet-c"] }),
     });
   });

@@ -167,6 +167,9 @@ describe("RegionalIngress: WAF", () => {
         statement: { managed_rule_group_statement: { name: rule.name, vendor_name: "AWS" } },
       });
     }
+    // GenAI prompts exceed the Common rule set's 8 KB body limit: that one rule only counts.
+    const common = (rules[0]!.statement as Block).managed_rule_group_statement as Block;
+    expect(common.rule_action_override).toEqual([{ name: "SizeRestrictions_BODY", action_to_use: { count: {} } }]);
     expect(rules[3]).toMatchObject({
       action: { block: {} },
       statement: { rate_based_statement: { limit: 2000, aggregate_key_type: "IP", evaluation_window_sec: 300 } },

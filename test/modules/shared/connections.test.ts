@@ -62,4 +62,10 @@ describe("Connections", () => {
     });
     expect(rules.egress.map((rule) => rule.ip_protocol).sort()).toEqual(["tcp", "udp"]);
   });
+
+  it("refuses a description EC2 would reject", () => {
+    expect(() => synthRules((connections) => connections.allowFrom(db, tcp(5432), "the app's database"))).toThrow(
+      /has characters EC2 refuses/,
+    );
+  });
 });
