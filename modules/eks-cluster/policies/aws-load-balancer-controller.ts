@@ -24,31 +24,29 @@ function conditionsOf(block: JsonConditionBlock | undefined): PolicyCondition[] 
 const GLOBAL_SERVICES = new Set(["iam", "shield", "waf", "cloudfront", "route53"]);
 
 /**
- * The published policy as statements. Every unconditioned statement on `*` that includes writes
- * is split: its reads stay as published, its writes are limited to `region` (plus us-east-1 for
- * global services such as Shield): the controller manages its own region's load balancers only.
+ * The published policy as statements, with every unconditioned statement on `*` that includes a
+ * write limited to the controller's region (plus us-east-1 when the statement calls a global
+ * service such as IAM or Shield, whose API lives there): the controller manages load balancers
+ * of its own cluster's region only.
  */
 export function loadBalancerControllerStatements(region: string): PolicyStatement[] {
-  return (published.Statement as JsonStatement[]).flatMap((statement, i): PolicyStatement[] => {
+  return (published.Statement as JsonStatement[]).map((statement, i): PolicyStatement => {
     const actions = asList(statement.Action);
     const resources = asList(statement.Resource);
     const conditions = conditionsOf(statement.Condition);
-    const writes = actions.filter((action) => !isReadOnlyAction(action));
-    if (conditions.length > 0 || !resources.includes("*") || writes.length === 0) {
-      return [{ sid: `Published${i}`, actions, resources, conditions: conditions.length > 0 ? conditions : undefined }];
+    const unconditionedWriteOnAny =
+      conditions.length === 0 && resources.includes("*") && !actions.every(isReadOnlyAction);
+    if (!unconditionedWriteOnAny) {
+      return { sid: `Published${i}`, actions, resources, conditions: conditions.length > 0 ? conditions : undefined };
     }
-    const reads = actions.filter(isReadOnlyAction);
-    const regions = writes.some((action) => GLOBAL_SERVICES.has(action.split(":")[0]!))
-      ? [region, "us-east-1"]
-      : [region];
-    return [
-      ...(reads.length > 0 ? [{ sid: `Published${i}Reads`, actions: reads, resources }] : []),
-      {
-        sid: `Published${i}Writes`,
-        actions: writes,
-        resources,
-        conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: regions }],
-      },
-    ];
+    const global = actions.some((action) => GLOBAL_SERVICES.has(action.split(":")[0]!));
+    return {
+      sid: `Published${i}`,
+      actions,
+      resources,
+      conditions: [
+        { test: "StringEquals", variable: "aws:RequestedRegion", values: global ? [region, "us-east-1"] : [region] },
+      ],
+    };
   });
 }
