@@ -3,7 +3,9 @@
  *
  *  1. installs the validators (scripts/install-validators.sh, cached outside the repo);
  *  2. synthesizes every environment, plus the deliberately broken self-test stacks;
- *  3. runs `init -backend=false` and `validate` on every stack directory;
+ *  3. runs `init -backend=false` and `validate` on every stack directory, and on its HCL rendering
+ *     (npm run synth:hcl's renderer, formatted by terraform fmt), after checking the committed
+ *     block shapes still match the providers' schemas;
  *  4. runs checkov over all of them with .checkov.yaml;
  *  5. checks the Helm charts under charts/, if any (lint, template per environment, schema);
  *  6. proves the checks are live: each self-test stack must be rejected by its validator;
@@ -15,8 +17,10 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { environments } from "../environments";
+import { PROVIDER_SHAPES, renderHcl } from "../src/hcl";
 import { synthesize } from "../src/synth";
 import { BAD_STACKS, type BadStackId, synthBadStacks } from "../test/fixtures/validate/bad-stacks";
+import { SHAPES_FILE, currentShapesJson } from "./hcl-shapes";
 import { checkChart } from "./validate/charts";
 import {
   type CheckovCounts,
@@ -45,6 +49,7 @@ interface Tools {
 interface StackResult {
   readonly id: string;
   terraformErrors: string[];
+  hclErrors?: string[];
   checkov?: CheckovCounts;
   charts?: string;
 }
@@ -77,8 +82,11 @@ async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<vo
   );
 }
 
-/** Copies every synthesized stack into .validate/work/<group>/<stack>, retargeted at the built providers. */
-function prepareWorkDirs(synthDir: string, group: string, tools: Tools, notes: Set<string>): string[] {
+/**
+ * Copies every synthesized stack into .validate/work/<group>/<stack>, retargeted at the built
+ * providers, and (with `hcl`) its HCL rendering into .validate/hcl/<group>/<stack>.
+ */
+function prepareWorkDirs(synthDir: string, group: string, tools: Tools, notes: Set<string>, hcl = false): string[] {
   const ids: string[] = [];
   for (const stack of readdirSync(join(synthDir, "stacks"))) {
     const target = join(workRoot, "work", group, stack);
@@ -86,13 +94,17 @@ function prepareWorkDirs(synthDir: string, group: string, tools: Tools, notes: S
     const document = JSON.parse(readFileSync(join(synthDir, "stacks", stack, "cdk.tf.json"), "utf8"));
     for (const note of retargetProviderVersions(document, tools.providers)) notes.add(note);
     writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(document, null, 2));
+    if (hcl) {
+      mkdirSync(join(workRoot, "hcl", group, stack), { recursive: true });
+      writeFileSync(join(workRoot, "hcl", group, stack, "main.tf"), renderHcl(document, PROVIDER_SHAPES));
+    }
     ids.push(`${group}/${stack}`);
   }
   return ids;
 }
 
-async function terraformValidate(tools: Tools, id: string): Promise<string[]> {
-  const cwd = join(workRoot, "work", id);
+async function terraformValidate(tools: Tools, id: string, root = "work"): Promise<string[]> {
+  const cwd = join(workRoot, root, id);
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: tools.cliConfigFile,
@@ -121,7 +133,7 @@ async function main(): Promise<number> {
     const quiet = { error: console.error, warn: () => undefined };
     const result = synthesize({ ...process.env, GENAI_CONFIG: "", GENAI_ENV: name, CDKTF_OUTDIR: outdir }, quiet);
     if (result.exitCode !== 0) return result.exitCode;
-    stackIds.push(...prepareWorkDirs(outdir, name, tools, notes));
+    stackIds.push(...prepareWorkDirs(outdir, name, tools, notes, true));
   }
   synthBadStacks(join(workRoot, "synth", SELF_TEST));
   const selfTestIds = prepareWorkDirs(join(workRoot, "synth", SELF_TEST), SELF_TEST, tools, notes);
@@ -134,6 +146,19 @@ async function main(): Promise<number> {
   await inPool([...results.keys()], TERRAFORM_CONCURRENCY, async (id) => {
     results.get(id)!.terraformErrors = await terraformValidate(tools, id);
     console.log(`${id}: ${results.get(id)!.terraformErrors.length === 0 ? "valid" : "INVALID"}`);
+  });
+
+  step(`HCL renderings: block shapes, ${tools.terraform.name} fmt and validate`);
+  const shapesStale = readFileSync(SHAPES_FILE, "utf8") !== currentShapesJson();
+  if (shapesStale) console.log(`${SHAPES_FILE} differs from the providers' schemas: run npm run hcl:shapes`);
+  const fmt = await run(tools.terraform.bin, ["fmt", "-recursive", "-no-color", join(workRoot, "hcl")], {
+    env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile },
+  });
+  if (fmt.code !== 0) console.log(`terraform fmt failed on the HCL: ${fmt.stderr.trim()}`);
+  await inPool(stackIds, TERRAFORM_CONCURRENCY, async (id) => {
+    const errors = await terraformValidate(tools, id, "hcl");
+    results.get(id)!.hclErrors = fmt.code === 0 ? errors : ["terraform fmt failed", ...errors];
+    console.log(`${id} (HCL): ${results.get(id)!.hclErrors!.length === 0 ? "valid" : "INVALID"}`);
   });
 
   step(`checkov ${tools.checkov.version} with .checkov.yaml`);
@@ -187,11 +212,14 @@ async function main(): Promise<number> {
 
   const failing = stackIds.filter((id) => {
     const result = results.get(id)!;
-    return result.terraformErrors.length > 0 || (result.checkov?.failed ?? 0) > 0;
+    return (
+      result.terraformErrors.length > 0 || (result.hclErrors?.length ?? 0) > 0 || (result.checkov?.failed ?? 0) > 0
+    );
   });
   for (const id of failing) {
     const result = results.get(id)!;
     for (const error of result.terraformErrors) console.log(`${id}: terraform: ${error}`);
+    for (const error of result.hclErrors ?? []) console.log(`${id}: terraform (HCL): ${error}`);
     for (const failure of result.checkov?.failures ?? []) console.log(`${id}: checkov: ${failure}`);
   }
   for (const problem of chartProblems) console.log(`charts: ${problem}`);
@@ -208,12 +236,20 @@ async function main(): Promise<number> {
     return [
       id + expected,
       result.terraformErrors.length === 0 ? "valid" : `${result.terraformErrors.length} errors`,
+      result.hclErrors === undefined
+        ? "-"
+        : result.hclErrors.length === 0
+          ? "valid"
+          : `${result.hclErrors.length} errors`,
       count === undefined ? "-" : `${count.passed}/${count.failed}/${count.skipped}`,
       result.charts ?? "-",
     ];
   });
   console.log(
-    formatTable(["stack", `${tools.terraform.name} validate`, "checkov passed/failed/skipped", "charts"], rows),
+    formatTable(
+      ["stack", `${tools.terraform.name} validate`, "HCL validate", "checkov passed/failed/skipped", "charts"],
+      rows,
+    ),
   );
   const configuredSkips = (parseYaml(readFileSync(join(repo, ".checkov.yaml"), "utf8")) as { "skip-check"?: string[] })[
     "skip-check"
@@ -225,7 +261,7 @@ async function main(): Promise<number> {
     `providers: ${tools.providers.map((p) => `${p.name} ${p.builtVersion} (${p.module}@${p.pseudoVersion})`).join(", ")}`,
   );
 
-  const ok = failing.length === 0 && chartProblems.length === 0 && selfTestFailures.length === 0;
+  const ok = failing.length === 0 && chartProblems.length === 0 && selfTestFailures.length === 0 && !shapesStale;
   console.log(ok ? "\nvalidate: all checks passed" : "\nvalidate: FAILED");
   return ok ? 0 : 1;
 }

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ProvidersSchemaJson } from "./shapes";
+
+/** What scripts/install-validators.sh records in tools.json (the part used here). */
+export interface ValidatorTools {
+  readonly terraform: { readonly bin: string; readonly name: string };
+  readonly cliConfigFile: string;
+  readonly providers: readonly { readonly name: string; readonly builtVersion: string }[];
+}
+
+export function readValidatorTools(): ValidatorTools {
+  const cache =
+    process.env.GENAI_TOOLS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "genai-demo");
+  const file = join(cache, "tools.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as ValidatorTools;
+  } catch {
+    throw new Error(`${file} not found: run scripts/install-validators.sh (or npm run validate) first`);
+  }
+}
+
+function terraform(tools: ValidatorTools, args: string[], cwd: string): string {
+  const result = spawnSync(tools.terraform.bin, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+  });
+  if (result.status !== 0) throw new Error(`${tools.terraform.name} ${args.join(" ")} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** The real providers' schemas, from `terraform providers schema -json` with the built providers. */
+export function providersSchema(tools: ValidatorTools): ProvidersSchemaJson {
+  const dir = mkdtempSync(join(tmpdir(), "genai-schema-"));
+  try {
+    const required = Object.fromEntries(
+      tools.providers.map((provider) => [
+        provider.name,
+        { source: `hashicorp/${provider.name}`, version: provider.builtVersion },
+      ]),
+    );
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
+    terraform(tools, ["init", "-backend=false", "-input=false", "-no-color"], dir);
+    return JSON.parse(terraform(tools, ["providers", "schema", "-json"], dir)) as ProvidersSchemaJson;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `terraform fmt` over a directory tree (in place). */
+export function formatHcl(tools: ValidatorTools, dir: string): void {
+  terraform(tools, ["fmt", "-recursive", "-no-color", dir], dir);
+}
