@@ -3,11 +3,11 @@
  * cdktf.out) and renders each stack's JSON as formatted HCL in cdktf.out/hcl/<stack>/main.tf,
  * for reviewers who read HCL. JSON stays the source of truth; the HCL describes the same
  * configuration (tested) and passes `terraform validate` (npm run validate). Formatting uses the
- * validators' terraform (scripts/install-validators.sh).
+ * validators' terraform (scripts/install-validators.sh), or a `terraform` on PATH.
  */
 import { join, resolve } from "node:path";
 import { renderStacksAsHcl } from "../src/hcl";
-import { formatHcl, readValidatorTools } from "../src/hcl/tools";
+import { formatHcl, terraformForFormatting } from "../src/hcl/tools";
 import { synthesize } from "../src/synth";
 
 function main(): number {
@@ -16,7 +16,7 @@ function main(): number {
   if (result.exitCode !== 0) return result.exitCode;
   const hclDir = join(outdir, "hcl");
   const stacks = renderStacksAsHcl(outdir, hclDir);
-  formatHcl(readValidatorTools(), hclDir);
+  formatHcl(terraformForFormatting(), hclDir);
   console.log(`HCL of ${stacks.join(", ")} in ${hclDir}/<stack>/main.tf`);
   return 0;
 }

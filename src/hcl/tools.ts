@@ -22,12 +22,28 @@ export function readValidatorTools(): ValidatorTools {
   }
 }
 
+/** The validators' terraform, or else a `terraform` on PATH (enough for `fmt`, which needs no providers). */
+export function terraformForFormatting(): ValidatorTools {
+  try {
+    return readValidatorTools();
+  } catch (error) {
+    const onPath = spawnSync("terraform", ["version"], { encoding: "utf8" });
+    if (onPath.status !== 0) throw error;
+    return { terraform: { bin: "terraform", name: "terraform (PATH)" }, cliConfigFile: "", providers: [] };
+  }
+}
+
 function terraform(tools: ValidatorTools, args: string[], cwd: string): string {
   const result = spawnSync(tools.terraform.bin, args, {
     cwd,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, TF_CLI_CONFIG_FILE: tools.cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+    env: {
+      ...process.env,
+      ...(tools.cliConfigFile === "" ? {} : { TF_CLI_CONFIG_FILE: tools.cliConfigFile }),
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+    },
   });
   if (result.status !== 0) throw new Error(`${tools.terraform.name} ${args.join(" ")} failed:\n${result.stderr}`);
   return result.stdout;

@@ -99,3 +99,59 @@ describe("audit report", () => {
     }
   });
 });
+
+describe("audit report of a fixture stack", () => {
+  const meta = (path: string) => ({ "//": { metadata: { path } } });
+  const fixture: StackDocument = {
+    resource: {
+      aws_security_group: { web: { ...meta("fixture/web"), name: "web" } },
+      aws_vpc_security_group_ingress_rule: {
+        ssh: {
+          ...meta("fixture/ssh"),
+          security_group_id: "${aws_security_group.web.id}",
+          cidr_ipv4: "0.0.0.0/0",
+          ip_protocol: "tcp",
+          from_port: 22,
+          to_port: 22,
+          description: "SSH for debugging",
+        },
+      },
+      aws_sns_topic: { plain: { ...meta("fixture/plain-topic"), name: "plain" } },
+      aws_iam_role: {
+        worker: {
+          ...meta("fixture/worker"),
+          name: "worker",
+          assume_role_policy: "${data.aws_iam_policy_document.trust.json}",
+        },
+      },
+    },
+    data: {
+      aws_iam_policy_document: {
+        trust: {
+          statement: [
+            {
+              actions: ["sts:AssumeRole"],
+              principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
+              condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111122223333"] }],
+            },
+          ],
+        },
+      },
+    },
+  };
+  const report = stackReport("fixture", fixture, []);
+
+  it("lists the open rule", () => {
+    expect(report).toContain("| security group ingress | fixture/web | tcp 22-22 from 0.0.0.0/0: SSH for debugging |");
+  });
+
+  it("flags the unencrypted store", () => {
+    expect(report).toContain("| SNS topic | fixture/plain-topic | at rest: NONE | — |");
+  });
+
+  it("shows the role's trust and its lack of permissions", () => {
+    expect(report).toContain(
+      '| worker | Service:["ec2.amazonaws.com"] (conditions: StringEquals aws:SourceAccount = ["111122223333"]) | none |',
+    );
+  });
+});

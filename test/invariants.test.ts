@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { environments } from "../environments";
+import { synthesize } from "../src/synth";
+import { REQUIRED_TAG_KEYS } from "../src/tags";
+
+/**
+ * Rules no single module test owns, swept over every stack of every environment as `cdktf synth`
+ * writes them.
+ */
+type Block = Record<string, unknown>;
+type Document = { provider?: Record<string, Block[]>; resource?: Record<string, Record<string, Block>> };
+
+const stacks = Object.keys(environments).flatMap((environment) => {
+  const outdir = join(mkdtempSync(join(tmpdir(), "genai-invariants-")), "cdktf.out");
+  const result = synthesize({ GENAI_ENV: environment, CDKTF_OUTDIR: outdir }, { error: () => {}, warn: () => {} });
+  if (result.exitCode !== 0) throw new Error(`synth of ${environment} failed`);
+  return readdirSync(join(outdir, "stacks")).map((stack) => ({
+    name: `${environment}/${stack}`,
+    production: environment === "production",
+    document: JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Document,
+  }));
+});
+const all = (document: Document, type: string) => Object.values(document.resource?.[type] ?? {});
+/** An attribute name that would hold a secret. */
+const SECRET_KEY = /(^|_)(password|secret|token|private_key|auth_token)($|_)/i;
+
+function literalSecrets(value: unknown, path: string, found: string[]): void {
+  if (Array.isArray(value)) value.forEach((item, i) => literalSecrets(item, `${path}[${i}]`, found));
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "//") continue;
+      if (SECRET_KEY.test(key) && typeof item === "string" && !item.includes("${")) found.push(`${path}.${key}`);
+      literalSecrets(item, `${path}.${key}`, found);
+    }
+  }
+}
+
+describe.each(stacks)("invariants of $name", ({ document, production }) => {
+  it("rotates every KMS key", () => {
+    for (const key of all(document, "aws_kms_key")) expect(key.enable_key_rotation).toBe(true);
+  });
+
+  it("encrypts every log group with a customer key and keeps it for a set time", () => {
+    for (const group of all(document, "aws_cloudwatch_log_group")) {
+      expect(group.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
+      expect(group.retention_in_days).toBeGreaterThan(0);
+    }
+  });
+
+  it("describes every security group rule", () => {
+    const rules = [
+      ...all(document, "aws_vpc_security_group_ingress_rule"),
+      ...all(document, "aws_vpc_security_group_egress_rule"),
+    ];
+    for (const rule of rules) expect(String(rule.description)).toMatch(/\w{4,}/);
+  });
+
+  it("keeps IAM role names within 64 characters", () => {
+    for (const role of all(document, "aws_iam_role")) expect(String(role.name).length).toBeLessThanOrEqual(64);
+  });
+
+  it("holds no literal secret", () => {
+    const found: string[] = [];
+    literalSecrets(document.resource ?? {}, "resource", found);
+    expect(found).toEqual([]);
+  });
+
+  it("protects stateful resources from destroy in production (and only there)", () => {
+    for (const type of ["aws_kms_key", "aws_s3_bucket", "aws_route53_zone"]) {
+      for (const block of all(document, type)) {
+        expect((block.lifecycle as Block | undefined)?.prevent_destroy).toBe(production);
+      }
+    }
+  });
+
+  it("gives every AWS provider the required default tags", () => {
+    for (const provider of document.provider?.aws ?? []) {
+      const [defaults] = provider.default_tags as { tags: Record<string, string> }[];
+      expect(Object.keys(defaults!.tags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
+    }
+  });
+});
+
+describe("the secret sweep", () => {
+  it("finds a literal password", () => {
+    const found: string[] = [];
+    literalSecrets({ aws_db_instance: { db: { password: "hunter2", tags: {} } } }, "resource", found);
+    expect(found).toEqual(["resource.aws_db_instance.db.password"]);
+  });
+});
