@@ -1,6 +1,16 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
 
+/** Staging's nodes: spot capacity over two instance types, 1 to 4, starting at `desiredSize`. */
+const spotNodes = (desiredSize: number) => ({
+  instanceTypes: ["t3.large", "t3a.large"],
+  capacityType: "SPOT" as const,
+  minSize: 1,
+  desiredSize,
+  maxSize: 4,
+  diskSizeGiB: 30,
+});
+
 /** Staging: both regions, to rehearse failover, on smaller VPCs with one NAT gateway each. */
 export const staging = {
   name: "staging",
@@ -33,16 +43,7 @@ export const staging = {
       eks: {
         ...eksRelease,
         publicAccessCidrs: apiAllowList,
-        nodeGroups: {
-          general: {
-            instanceTypes: ["t3.large", "t3a.large"],
-            capacityType: "SPOT",
-            minSize: 1,
-            desiredSize: 2,
-            maxSize: 4,
-            diskSizeGiB: 30,
-          },
-        },
+        nodeGroups: { general: spotNodes(2) },
       },
     },
     {
@@ -55,16 +56,7 @@ export const staging = {
       eks: {
         ...eksRelease,
         publicAccessCidrs: apiAllowList,
-        nodeGroups: {
-          general: {
-            instanceTypes: ["t3.large", "t3a.large"],
-            capacityType: "SPOT",
-            minSize: 1,
-            desiredSize: 1,
-            maxSize: 4,
-            diskSizeGiB: 30,
-          },
-        },
+        nodeGroups: { general: spotNodes(1) },
       },
     },
   ],
