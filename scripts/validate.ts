@@ -185,10 +185,14 @@ async function main(): Promise<number> {
   const chartProblems: string[] = [];
   if (charts.length === 0) console.log("no charts/ yet: nothing to check");
   for (const chart of charts) {
-    const kubernetesVersion = `${environments.production!.regions[0]!.eks.kubernetesVersion}.0`;
-    chartProblems.push(
-      ...(await checkChart(join(repo, "charts", chart), Object.keys(environments), kubernetesVersion, tools, run)),
+    // Every environment, against the Kubernetes version of each of its regions' clusters.
+    const versions = Object.fromEntries(
+      Object.entries(environments).map(([name, environment]) => [
+        name,
+        environment.regions.map((region) => `${region.eks.kubernetesVersion}.0`),
+      ]),
     );
+    chartProblems.push(...(await checkChart(join(repo, "charts", chart), versions, tools, run)));
   }
   const chartSummary =
     charts.length === 0 ? "n/a" : chartProblems.length === 0 ? "ok" : `${chartProblems.length} problems`;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -17,14 +17,20 @@ interface ChartTools {
 }
 
 /**
+ * Values a chart's `values.schema.json` must refuse: `helm template` with each `--set` must fail.
+ * A chart lists its own in `schema-rejections.json` (an array of `--set` arguments).
+ */
+export const SCHEMA_REJECTIONS_FILE = "schema-rejections.json";
+
+/**
  * `helm lint --strict`, then for each environment `helm template` with `values-<env>.yaml`
- * (when the chart has one) and strict schema validation of every rendered manifest against
- * `kubernetesVersion`. Returns one line per problem.
+ * (when the chart has one) and strict schema validation of every rendered manifest against the
+ * Kubernetes version of each of that environment's clusters, and finally the values the schema
+ * must refuse. Returns one line per problem.
  */
 export async function checkChart(
   chartDir: string,
-  environmentNames: readonly string[],
-  kubernetesVersion: string,
+  kubernetesVersions: Readonly<Record<string, readonly string[]>>,
   tools: ChartTools,
   run: Run,
 ): Promise<string[]> {
@@ -32,7 +38,13 @@ export async function checkChart(
   const lint = await run(tools.helm.bin, ["lint", "--strict", chartDir]);
   if (lint.code !== 0) problems.push(`${chartDir}: helm lint: ${lint.stdout.trim()} ${lint.stderr.trim()}`);
 
-  for (const environment of environmentNames) {
+  const rejections = join(chartDir, SCHEMA_REJECTIONS_FILE);
+  for (const set of existsSync(rejections) ? (JSON.parse(readFileSync(rejections, "utf8")) as string[]) : []) {
+    const rendered = await run(tools.helm.bin, ["template", "release", chartDir, "--set", set]);
+    if (rendered.code === 0) problems.push(`${chartDir}: values.schema.json accepted --set ${set}`);
+  }
+
+  for (const [environment, versions] of Object.entries(kubernetesVersions)) {
     const values = join(chartDir, `values-${environment}.yaml`);
     const args = ["template", "release", chartDir, ...(existsSync(values) ? ["--values", values] : [])];
     const rendered = await run(tools.helm.bin, args);
@@ -52,15 +64,19 @@ export async function checkChart(
         return file;
       });
       if (files.length === 0) continue;
-      const validation = await run(tools.kubernetesValidate.bin, [
-        "--strict",
-        "--quiet",
-        "--kubernetes-version",
-        kubernetesVersion,
-        ...files,
-      ]);
-      if (validation.code !== 0) {
-        problems.push(`${chartDir} (${environment}): ${validation.stdout.trim()} ${validation.stderr.trim()}`);
+      for (const kubernetesVersion of new Set(versions)) {
+        const validation = await run(tools.kubernetesValidate.bin, [
+          "--strict",
+          "--quiet",
+          "--kubernetes-version",
+          kubernetesVersion,
+          ...files,
+        ]);
+        if (validation.code !== 0) {
+          problems.push(
+            `${chartDir} (${environment}, Kubernetes ${kubernetesVersion}): ${validation.stdout.trim()} ${validation.stderr.trim()}`,
+          );
+        }
       }
     } finally {
       rmSync(scratch, { recursive: true, force: true });
