@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { apiAllowList, eksRelease, ingress, ownership, state } from "./shared";
+import { apiAllowList, eksRelease, ingress, ownership, registry, state } from "./shared";
 
 /** Development: Taipei only, two AZs, one NAT gateway, smallest sizes. */
 export const development = {
@@ -16,8 +16,16 @@ export const development = {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,
   },
-  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
+  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365, releaseTimeoutSeconds: 600 },
   ingress,
+  app: {
+    image: { tag: "1.0.0" },
+    springProfile: "development",
+    // One replica is enough here; the PodDisruptionBudget then lets nodes drain.
+    replicas: { min: 1, max: 3 },
+    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+    registry,
+  },
   regions: [
     {
       key: "taipei",

@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
+import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, registry, state } from "./shared";
 
 /** Production's general-purpose nodes: 2 to 10, starting at `desiredSize`. */
 const generalNodes = (desiredSize: number) => ({
@@ -34,8 +34,16 @@ export const production = {
     // Break-glass administrators besides the identity that runs Terraform (placeholder account).
     adminPrincipalArns: ["arn:aws:iam::111122223333:role/genai-demo-platform-admin"],
     controlPlaneLogRetentionDays: 365,
+    releaseTimeoutSeconds: 600,
   },
   ingress,
+  app: {
+    image: { tag: "1.0.0" },
+    springProfile: "production",
+    replicas: { min: 2, max: 10 },
+    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
+    registry,
+  },
   failover: {
     healthCheck: { requestIntervalSeconds: 10, failureThreshold: 3, checkerRegions },
     rtoSeconds: RTO_SECONDS,

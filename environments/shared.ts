@@ -34,6 +34,14 @@ export const eksRelease = {
     podIdentityAgent: "v1.3.10-eksbuild.1",
     ebsCsiDriver: "v1.57.1-eksbuild.1",
   },
+  // Helm charts of the cluster's controllers, from their official repositories. The
+  // cluster-autoscaler image follows the Kubernetes minor; the load balancer controller follows
+  // the IAM policy in modules/eks-cluster/policies.
+  charts: {
+    awsLoadBalancerController: "1.12.0",
+    metricsServer: "3.12.2",
+    clusterAutoscaler: { chartVersion: "9.52.1", imageTag: "v1.34.2" },
+  },
 } as const;
 
 /**
@@ -50,6 +58,9 @@ export const ingress = {
   wafRateLimitPer5Minutes: 2000,
   wafLogRetentionDays: 365,
 } as const;
+
+/** The app's image repositories: keep the newest 100 images, drop untagged ones after a week. */
+export const registry = { maxImageCount: 100, untaggedExpiryDays: 7 } as const;
 
 /** Route 53 health checkers: four regions spread over Asia-Pacific and the US. */
 export const checkerRegions: HealthCheckerRegion[] = [

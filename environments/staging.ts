@@ -1,5 +1,5 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, state } from "./shared";
+import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, registry, state } from "./shared";
 
 /** Staging's nodes: spot capacity over two instance types, 1 to 4, starting at `desiredSize`. */
 const spotNodes = (desiredSize: number) => ({
@@ -26,8 +26,15 @@ export const staging = {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,
   },
-  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365 },
+  kubernetes: { adminPrincipalArns: [], controlPlaneLogRetentionDays: 365, releaseTimeoutSeconds: 600 },
   ingress,
+  app: {
+    image: { tag: "1.0.0" },
+    springProfile: "staging",
+    replicas: { min: 2, max: 4 },
+    resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+    registry,
+  },
   failover: {
     healthCheck: { requestIntervalSeconds: 30, failureThreshold: 3, checkerRegions },
     rtoSeconds: RTO_SECONDS,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOAD_BALANCER_CONTROLLER_POLICY_VERSION } from "../../../modules/eks-cluster/policies/aws-load-balancer-controller";
 import { ipv4Cidr, logRetentionDays, type IssueReporter } from "./common";
 
 /**
@@ -30,6 +31,18 @@ const INSTANCE_TYPE = /^([a-z]+)(\d+)([a-z-]*)\.[a-z0-9]+$/;
 /** A node group key becomes part of the node group name (at most 63 characters with the prefix). */
 const NODE_GROUP_KEY = /^[a-z][a-z0-9-]{0,18}[a-z0-9]$/;
 
+/** SemVer 2.0.0, as Helm requires of chart versions; exact, since releases are pinned. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+/** A cluster-autoscaler release tag, built per Kubernetes minor: v1.34.2. */
+const CLUSTER_AUTOSCALER_TAG = /^v1\.(\d+)\.\d+$/;
+
+/** How the Helm and Kubernetes providers authenticate to the cluster. */
+export const PROVIDER_AUTHENTICATION = ["ephemeral-token", "aws-cli-exec"] as const;
+
+/** How long Helm may wait for a release to become ready before rolling it back (seconds). */
+export const RELEASE_TIMEOUT_SECONDS = { min: 60, max: 3600 } as const;
+
 /** The AMI families nodes may run; the architecture must match the instance types. */
 export const NODE_AMI_TYPES = ["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD"] as const;
 
@@ -44,6 +57,24 @@ const kubernetesVersion = z
 const addonVersion = z
   .string()
   .regex(ADDON_VERSION, "must be an EKS add-on version such as v1.20.4-eksbuild.1 (aws eks describe-addon-versions)");
+
+const chartVersion = z
+  .string()
+  .regex(SEMVER, "must be an exact SemVer chart version such as 1.12.0 (Helm charts are pinned, not ranges)");
+
+/** Exact versions of the add-on charts each cluster runs, from their official repositories. */
+export const addonChartsSchema = z.strictObject({
+  /** eks-charts' aws-load-balancer-controller; chart 1.N ships controller v2.N. */
+  awsLoadBalancerController: chartVersion,
+  /** kubernetes-sigs' metrics-server, which the app's HPA reads. */
+  metricsServer: chartVersion,
+  clusterAutoscaler: z.strictObject({
+    /** kubernetes/autoscaler's cluster-autoscaler chart. */
+    chartVersion,
+    /** The controller's image tag; built per Kubernetes minor, so it must match the cluster's. */
+    imageTag: z.string().regex(CLUSTER_AUTOSCALER_TAG, "must be a cluster-autoscaler release tag such as v1.34.2"),
+  }),
+});
 
 /** Exact versions of the EKS managed add-ons; each must be offered for the cluster's version. */
 export const addonVersionsSchema = z.strictObject({
@@ -122,6 +153,8 @@ export const regionEksSchema = z
      */
     publicAccessCidrs: z.array(ipv4Cidr),
     addonVersions: addonVersionsSchema,
+    /** Helm charts of the cluster's controllers. */
+    charts: addonChartsSchema,
     /** Managed node groups by key; the key is part of the group's name and construct id. */
     nodeGroups: z
       .record(
@@ -141,6 +174,25 @@ export const regionEksSchema = z
         code: "custom",
         path: ["addonVersions", "kubeProxy"],
         message: `must be a kube-proxy build of the cluster's Kubernetes version ${eks.kubernetesVersion} (v1.${clusterMinor}.x-eksbuild.N)`,
+      });
+    }
+    const autoscaler = CLUSTER_AUTOSCALER_TAG.exec(eks.charts.clusterAutoscaler.imageTag);
+    if (supported && autoscaler !== null && autoscaler[1] !== clusterMinor) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["charts", "clusterAutoscaler", "imageTag"],
+        message: `must be a cluster-autoscaler release for the cluster's Kubernetes version ${eks.kubernetesVersion} (v1.${clusterMinor}.N); other minors are unsupported`,
+      });
+    }
+    // The controller's IAM policy (modules/eks-cluster/policies) is the one published with its
+    // release: an older chart may miss nothing, a newer one may need permissions it lacks.
+    const chart = SEMVER.exec(eks.charts.awsLoadBalancerController);
+    const policyMinor = /^v2\.(\d+)\./.exec(LOAD_BALANCER_CONTROLLER_POLICY_VERSION)?.[1];
+    if (chart !== null && (chart[1] !== "1" || chart[2] !== policyMinor)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["charts", "awsLoadBalancerController"],
+        message: `must be a 1.${policyMinor}.x chart: its controller (v2.${policyMinor}) matches the IAM policy ${LOAD_BALANCER_CONTROLLER_POLICY_VERSION} the cluster grants`,
       });
     }
   });
@@ -163,6 +215,16 @@ export const kubernetesSchema = z.strictObject({
     .refine((arns) => new Set(arns).size === arns.length, "must not list a principal twice"),
   /** Days the control-plane logs (all five types) are kept. */
   controlPlaneLogRetentionDays: logRetentionDays,
+  /**
+   * How the Helm and Kubernetes providers get a token: `ephemeral-token` (default) reads it from
+   * Terraform's ephemeral `aws_eks_cluster_auth` and needs no aws CLI (Terraform Cloud's agents);
+   * `aws-cli-exec` runs `aws eks get-token` on the runner.
+   */
+  /** Seconds Helm waits for each release (the app, the controllers) before it rolls back. */
+  releaseTimeoutSeconds: z.number().int().min(RELEASE_TIMEOUT_SECONDS.min).max(RELEASE_TIMEOUT_SECONDS.max),
+  providerAuthentication: z
+    .enum(PROVIDER_AUTHENTICATION, { error: () => `must be one of ${PROVIDER_AUTHENTICATION.join(", ")}` })
+    .default("ephemeral-token"),
 });
 
 /** Production must not open the API endpoint to the world. */

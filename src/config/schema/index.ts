@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
+import { appSchema, checkAppForEnvironment } from "./app";
 import { isValidCidr, issueReporter, resourceNamePart } from "./common";
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
@@ -10,7 +11,8 @@ import { regionSchema } from "./region";
 import { stateSchema } from "./state";
 
 export { LOG_RETENTION_DAYS } from "./common";
-export { MAX_KUBERNETES_MINOR, MIN_KUBERNETES_MINOR, NODE_AMI_TYPES } from "./eks";
+export { cpuMillicores, memoryBytes } from "./app";
+export { MAX_KUBERNETES_MINOR, MIN_KUBERNETES_MINOR, NODE_AMI_TYPES, PROVIDER_AUTHENTICATION } from "./eks";
 
 /** Stack id of the global stack, so no region may use it. */
 export const GLOBAL_STACK_ID = "global";
@@ -39,6 +41,8 @@ export const environmentSchema = z
     network: networkSchema,
     kubernetes: kubernetesSchema,
     ingress: ingressSchema,
+    /** The GenAI Demo app: its image, replicas and resources, in every region. */
+    app: appSchema,
     /** DNS failover between the regions; required when more than one region serves. */
     failover: failoverSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
@@ -50,6 +54,7 @@ export const environmentSchema = z
       issue(["regions"], `exactly one region must have role "primary" (found ${primaries.length})`);
     }
     checkFailoverForEnvironment(env, issue);
+    checkAppForEnvironment(env, issue);
 
     env.regions.forEach((region, i) => {
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);
@@ -101,3 +106,4 @@ export type RegionConfig = EnvironmentConfig["regions"][number];
 export type StateConfig = EnvironmentConfig["state"];
 export type EksRegionConfig = RegionConfig["eks"];
 export type NodeGroupConfig = EksRegionConfig["nodeGroups"][string];
+export type AppConfig = EnvironmentConfig["app"];
