@@ -2,7 +2,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamSessionContext } from "@cdktf/provider-aws/lib/data-aws-iam-session-context";
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
-import { Fn, TerraformIterator, Token } from "cdktf";
+import { Fn, type ITerraformDependable, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
 import { CLUSTER_ADMIN_ACCESS_POLICY } from "./constants";
@@ -22,6 +22,9 @@ export interface ClusterAdminsProps {
  * assumed role is entered as the role, not as a one-off STS session.
  */
 export class ClusterAdmins extends Construct {
+  /** The administrators' access, complete: what a client of the cluster API waits for. */
+  readonly granted: ITerraformDependable[] = [];
+
   constructor(scope: Construct, id: string, props: ClusterAdminsProps) {
     super(scope, id);
     let principals: string[] = props.principalArns;
@@ -42,12 +45,13 @@ export class ClusterAdmins extends Construct {
       type: "STANDARD",
     });
     const admins = TerraformIterator.fromResources(entries);
-    new EksAccessPolicyAssociation(this, "cluster-admin", {
+    const association = new EksAccessPolicyAssociation(this, "cluster-admin", {
       forEach: admins,
       clusterName: props.clusterName,
       principalArn: admins.getString("principal_arn"),
       policyArn: `arn:${props.account.partition}:eks::aws:cluster-access-policy/${CLUSTER_ADMIN_ACCESS_POLICY}`,
       accessScope: { type: "cluster" },
     });
+    this.granted.push(entries, association);
   }
 }

@@ -111,7 +111,7 @@ export class EksCluster extends Construct {
     readonly clusterAutoscaler: WorkloadRole;
     readonly ebsCsiDriver: WorkloadRole;
   };
-  /** Node groups and add-ons: what a Helm release must wait for. */
+  /** Node groups, add-ons and the administrators' access: what a Helm release must wait for. */
   readonly readyForWorkloads: ITerraformDependable[];
   private readonly securityGroups: ClusterSecurityGroups;
 
@@ -184,7 +184,7 @@ export class EksCluster extends Construct {
       dependsOn: [logs.logGroup, ...clusterRole.withPolicies],
     });
 
-    new ClusterAdmins(this, "admins", {
+    const admins = new ClusterAdmins(this, "admins", {
       clusterName: this.cluster.name,
       account,
       principalArns: props.adminPrincipalArns ?? [],
@@ -283,7 +283,7 @@ export class EksCluster extends Construct {
       ),
       ebsCsiDriver,
     };
-    this.readyForWorkloads = [...nodeGroups, ...networking, ...scheduled];
+    this.readyForWorkloads = [...nodeGroups, ...networking, ...scheduled, ...admins.granted];
   }
 
   get name(): string {

@@ -1,4 +1,5 @@
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { IamServiceRole, type PolicyStatement, type TrustStatement } from "../iam-role";
 import type { ServiceAccountRef } from "./constants";
@@ -44,6 +45,11 @@ export interface WorkloadRoleProps {
 export class WorkloadRole extends Construct {
   readonly role: IamServiceRole;
   readonly serviceAccount: ServiceAccountRef;
+  /**
+   * The role with its policies and its association: pods started before these exist run
+   * without credentials until restarted, so their release waits for this.
+   */
+  readonly ready: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
@@ -55,13 +61,15 @@ export class WorkloadRole extends Construct {
       managedPolicies: props.managedPolicies,
       statements: props.statements,
     });
+    this.ready = [...this.role.withPolicies];
     if (props.associate ?? true) {
-      new EksPodIdentityAssociation(this, "association", {
+      const association = new EksPodIdentityAssociation(this, "association", {
         clusterName: props.clusterName,
         namespace: props.serviceAccount.namespace,
         serviceAccount: props.serviceAccount.name,
         roleArn: this.role.arn,
       });
+      this.ready.push(association);
     }
   }
 
