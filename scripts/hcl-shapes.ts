@@ -7,16 +7,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { environments } from "../environments";
-import { extractShapes } from "../src/hcl/shapes";
+import { type UsedTypes, extractShapes } from "../src/hcl/shapes";
 import { providersSchema, readValidatorTools } from "../src/hcl/tools";
 import { synthesize } from "../src/synth";
 
 export const SHAPES_FILE = resolve(__dirname, "../src/hcl/provider-shapes.json");
 
-/** Resource and data source types used by any stack of any environment. */
-export function usedTypes(): { resources: string[]; data: string[] } {
-  const resources = new Set<string>();
-  const data = new Set<string>();
+/** Resource, data source and ephemeral resource types used by any stack of any environment. */
+export function usedTypes(): UsedTypes {
+  const used = { resources: new Set<string>(), data: new Set<string>(), ephemeral: new Set<string>() };
   const scratch = mkdtempSync(join(tmpdir(), "genai-types-"));
   try {
     for (const name of Object.keys(environments)) {
@@ -24,18 +23,20 @@ export function usedTypes(): { resources: string[]; data: string[] } {
       const result = synthesize({ ...process.env, GENAI_CONFIG: "", GENAI_ENV: name, CDKTF_OUTDIR: outdir });
       if (result.exitCode !== 0) throw new Error(`synth of ${name} failed`);
       for (const stack of readdirSync(join(outdir, "stacks"))) {
-        const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as {
-          resource?: Record<string, unknown>;
-          data?: Record<string, unknown>;
-        };
-        for (const type of Object.keys(document.resource ?? {})) resources.add(type);
-        for (const type of Object.keys(document.data ?? {})) data.add(type);
+        const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<
+          "resource" | "data" | "ephemeral",
+          Record<string, unknown> | undefined
+        >;
+        for (const type of Object.keys(document.resource ?? {})) used.resources.add(type);
+        for (const type of Object.keys(document.data ?? {})) used.data.add(type);
+        for (const type of Object.keys(document.ephemeral ?? {})) used.ephemeral.add(type);
       }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return { resources: [...resources].sort(), data: [...data].sort() };
+  const sorted = (types: Set<string>) => [...types].sort();
+  return { resources: sorted(used.resources), data: sorted(used.data), ephemeral: sorted(used.ephemeral) };
 }
 
 export function currentShapesJson(): string {

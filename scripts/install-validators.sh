@@ -17,7 +17,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${GENAI_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/genai-demo}
 mkdir -p "$cache/bin" "$cache/stamps" "$cache/build"
 
-OPENTOFU_VERSION=v1.10.7
+OPENTOFU_VERSION=v1.11.0
 HELM_VERSION=v3.19.2
 CHECKOV_VERSION=3.3.30
 KUBERNETES_VALIDATE_VERSION=1.37.0

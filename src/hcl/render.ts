@@ -159,6 +159,7 @@ export function renderHcl(document: Body, shapes: ProviderShapes): string {
   }
   for (const [kind, record, what] of [
     ["data", shapes.data, "data source"],
+    ["ephemeral", shapes.ephemeral, "ephemeral resource"],
     ["resource", shapes.resources, "resource"],
   ] as const) {
     for (const [type, instances] of Object.entries((document[kind] ?? {}) as Record<string, Record<string, Body>>)) {

@@ -14,6 +14,8 @@ export interface ProviderShapes {
   readonly providers: Record<string, BlockShape>;
   readonly resources: Record<string, BlockShape>;
   readonly data: Record<string, BlockShape>;
+  /** Ephemeral resource types (Terraform >= 1.10). */
+  readonly ephemeral: Record<string, BlockShape>;
 }
 
 interface SchemaBlock {
@@ -23,6 +25,7 @@ interface ProviderSchema {
   readonly provider?: { readonly block: SchemaBlock };
   readonly resource_schemas?: Record<string, { readonly block: SchemaBlock }>;
   readonly data_source_schemas?: Record<string, { readonly block: SchemaBlock }>;
+  readonly ephemeral_resource_schemas?: Record<string, { readonly block: SchemaBlock }>;
 }
 /** The output of `terraform providers schema -json`. */
 export interface ProvidersSchemaJson {
@@ -35,29 +38,40 @@ function shapeOf(block: SchemaBlock): BlockShape {
   return { blocks: Object.fromEntries(entries.map(([name, nested]) => [name, shapeOf(nested.block)])) };
 }
 
+/** The types of each kind of block the stacks use. */
+export interface UsedTypes {
+  readonly resources: readonly string[];
+  readonly data: readonly string[];
+  readonly ephemeral: readonly string[];
+}
+
 /**
- * The block shapes of the given resource and data source types (those the stacks use), from a
- * providers schema document; providers are keyed by their short name (`aws`).
+ * The block shapes of the given resource, data source and ephemeral resource types (those the
+ * stacks use), from a providers schema document; providers are keyed by their short name (`aws`).
  */
-export function extractShapes(
-  schema: ProvidersSchemaJson,
-  used: { readonly resources: readonly string[]; readonly data: readonly string[] },
-): ProviderShapes {
+export function extractShapes(schema: ProvidersSchemaJson, used: UsedTypes): ProviderShapes {
   const providers: Record<string, BlockShape> = {};
-  const resources: Record<string, BlockShape> = {};
-  const data: Record<string, BlockShape> = {};
+  const found = { resources: {}, data: {}, ephemeral: {} } as Record<keyof UsedTypes, Record<string, BlockShape>>;
+  const schemasOf = {
+    resources: "resource_schemas",
+    data: "data_source_schemas",
+    ephemeral: "ephemeral_resource_schemas",
+  } as const;
   for (const [address, provider] of Object.entries(schema.provider_schemas)) {
     providers[address.split("/").pop()!] = shapeOf(provider.provider?.block ?? {});
-    for (const type of used.resources) {
-      const found = provider.resource_schemas?.[type];
-      if (found !== undefined) resources[type] = shapeOf(found.block);
-    }
-    for (const type of used.data) {
-      const found = provider.data_source_schemas?.[type];
-      if (found !== undefined) data[type] = shapeOf(found.block);
+    for (const kind of Object.keys(schemasOf) as (keyof UsedTypes)[]) {
+      for (const type of used[kind]) {
+        const schemaOfType = provider[schemasOf[kind]]?.[type];
+        if (schemaOfType !== undefined) found[kind][type] = shapeOf(schemaOfType.block);
+      }
     }
   }
   const sorted = (record: Record<string, BlockShape>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-  return { providers: sorted(providers), resources: sorted(resources), data: sorted(data) };
+  return {
+    providers: sorted(providers),
+    resources: sorted(found.resources),
+    data: sorted(found.data),
+    ephemeral: sorted(found.ephemeral),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import type { ContainerRepository } from "../../modules/container-registry";
 import type { EksCluster } from "../../modules/eks-cluster";
 import type { Network } from "../../modules/network";
 import type { RegionalIngress } from "../../modules/regional-ingress";
@@ -10,6 +11,8 @@ import { buildEksCluster } from "./regional/eks";
 import { readGlobalOutputs } from "./regional/global-state";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
+import { buildImageRepository } from "./regional/registry";
+import { buildReleases } from "./regional/releases";
 import { connectRequestPath } from "./regional/request-path";
 
 /** Output names of every regional stack (stable: pipelines, operators and later stacks read them). */
@@ -31,6 +34,7 @@ export const REGIONAL_OUTPUTS = {
   loadBalancerDnsName: "alb_dns_name",
   targetGroupArn: "app_target_group_arn",
   originName: "origin_name",
+  imageRepositoryUrl: "image_repository_url",
 } as const;
 
 /**
@@ -42,6 +46,7 @@ export class RegionalStack extends PlatformStack {
   readonly network: Network;
   readonly eks: EksCluster;
   readonly ingress: RegionalIngress;
+  readonly imageRepository: ContainerRepository;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
@@ -54,6 +59,13 @@ export class RegionalStack extends PlatformStack {
     this.ingress = buildIngress(this, config, region, names, this.network);
     connectRequestPath(this.ingress, this.eks, this.network);
     buildDnsRecords(this, config, region, this.ingress, global);
+    this.imageRepository = buildImageRepository(this, config, region, this.account);
+    buildReleases(this, config, region, {
+      eks: this.eks,
+      network: this.network,
+      ingress: this.ingress,
+      repository: this.imageRepository,
+    });
     this.exportOutputs();
   }
 
@@ -77,6 +89,11 @@ export class RegionalStack extends PlatformStack {
       ["loadBalancerArn", this.ingress.loadBalancer.arn, "The region's ALB"],
       ["loadBalancerDnsName", this.ingress.loadBalancer.dnsName, "DNS name of the region's ALB"],
       ["targetGroupArn", this.ingress.targetGroup.arn, "Target group the app chart's TargetGroupBinding joins"],
+      [
+        "imageRepositoryUrl",
+        this.imageRepository.url,
+        "The region's app image repository (CI pushes to the primary's; ECR replicates)",
+      ],
       ["originName", originName(this.region.key, this.config.domain.name), "This region's own public name"],
     ];
     for (const [key, value, description] of outputs) this.exportValue(REGIONAL_OUTPUTS[key], value, description);

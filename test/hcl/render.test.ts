@@ -67,6 +67,7 @@ describe("renderHcl", () => {
       helm_release: {},
     },
     data: {},
+    ephemeral: { aws_eks_cluster_auth: {} },
   };
 
   it("writes schema blocks as blocks and everything else, nested attributes included, as attributes", () => {
@@ -105,6 +106,16 @@ describe("renderHcl", () => {
     expect(hcl).toContain("provider = helm.regional");
     expect(hcl).toContain("ignore_changes = [scaling_config[0].desired_size]");
     expect(hcl).toContain("prevent_destroy = true");
+  });
+
+  it("writes ephemeral resources as ephemeral blocks", () => {
+    const hcl = renderHcl(
+      { ephemeral: { aws_eks_cluster_auth: { token: { name: "c", depends_on: ["aws_eks_node_group.nodes"] } } } },
+      shapes,
+    );
+    expect(hcl).toContain(
+      'ephemeral "aws_eks_cluster_auth" "token" {\n  name = "c"\n  depends_on = [aws_eks_node_group.nodes]\n}',
+    );
   });
 
   it("escapes literal text but copies interpolations as they are", () => {

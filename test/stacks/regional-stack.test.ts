@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
 import { isReadOnlyAction } from "../../modules/iam-role";
-import { blocksOf, environmentConfig, resourcesOf, testApp } from "../helpers";
+import { blocksOf, environmentConfig, refTo, resourcesOf, testApp } from "../helpers";
+
+type Block = Record<string, unknown>;
 
 function synthRegion(config: EnvironmentConfig, key: string): string {
   const region = config.regions.find((candidate) => candidate.key === key)!;
@@ -39,9 +41,53 @@ describe.each([
     expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(3);
   });
 
-  it(`never names ${otherRegion}: no provider, backend, data source or remote-state read there`, () => {
-    expect(json).not.toContain(otherRegion);
+  it(`never names ${otherRegion} but as a destination of its image replication: no provider, backend, data source or remote-state read there`, () => {
+    const { aws_ecr_replication_configuration: replication, ...resources } = document.resource!;
+    expect(JSON.stringify({ ...document, resource: resources })).not.toContain(otherRegion);
     expect(json).not.toContain(otherKey);
+    const destinations = Object.values((replication ?? {}) as Record<string, Block>).flatMap(
+      (config) => (config.replication_configuration as { rule: { destination: Block[] }[] }).rule[0]!.destination,
+    );
+    // Replication is a setting of the primary's own registry: the primary lists the others, nobody else does.
+    expect(destinations.map((destination) => destination.region)).toEqual(key === "taipei" ? [otherRegion] : []);
+  });
+
+  it("runs the controllers once nodes, networking and API access exist, and the app after the load balancer controller", () => {
+    const releases = blocksOf(json, "helm_release");
+    const byChart = (chart: string) => Object.entries(releases).find(([, release]) => release.chart === chart)!;
+    const [controllerId, controller] = byChart("aws-load-balancer-controller");
+    const dependsOn = controller.depends_on as string[];
+    for (const type of [
+      "aws_eks_node_group",
+      "aws_eks_addon",
+      "aws_eks_access_policy_association",
+      "aws_eks_pod_identity_association",
+    ]) {
+      expect(dependsOn.some((address) => address.startsWith(`${type}.`))).toBe(true);
+    }
+    const app = Object.values(releases).find((release) => release.name === "genai-demo")!;
+    expect(app.depends_on).toContain(`helm_release.${controllerId}`);
+    expect(Object.keys(releases)).toHaveLength(4);
+  });
+
+  it("gives the app its own region's image, target group and role", () => {
+    const app = Object.values(blocksOf(json, "helm_release")).find((release) => release.name === "genai-demo")!;
+    expect(JSON.parse((app.values as string[])[0]!)).toMatchObject({
+      image: { repository: refTo(json, "aws_ecr_repository", () => true, "repository_url") },
+      aws: { region: awsRegion },
+      targetGroupBinding: { targetGroupArn: refTo(json, "aws_lb_target_group", () => true, "arn") },
+      serviceAccount: {
+        name: resourcesOf(json, "aws_eks_pod_identity_association").find((a) => a.namespace === "genai-demo")!
+          .service_account,
+      },
+    });
+  });
+
+  it("authenticates to its cluster with an ephemeral token, stored nowhere", () => {
+    const [authId] = Object.keys(document.ephemeral!.aws_eks_cluster_auth as Block);
+    const token = `\${ephemeral.aws_eks_cluster_auth.${authId}.token}`;
+    expect(json.split(token)).toHaveLength(3);
+    expect(JSON.stringify({ ...document, provider: undefined })).not.toMatch(/"token"/);
   });
 
   it("reads no state but the global stack's", () => {
@@ -51,6 +97,25 @@ describe.each([
 
   it("exports its network under the stable output names", () => {
     expect(Object.keys(document.output!).sort()).toEqual(Object.values(REGIONAL_OUTPUTS).sort());
+  });
+});
+
+describe("RegionalStack with aws-cli-exec authentication", () => {
+  const config = environmentConfig("production", (input) => (input.kubernetes.providerAuthentication = "aws-cli-exec"));
+  const json = synthRegion(config, "tokyo");
+  const document = JSON.parse(json) as Record<string, Record<string, unknown>>;
+
+  it("runs aws eks get-token for its own cluster and region instead", () => {
+    expect(document.ephemeral).toBeUndefined();
+    const [helm] = document.provider!.helm as { kubernetes: { exec: { args: string[] } } }[];
+    expect(helm!.kubernetes.exec.args).toEqual(
+      expect.arrayContaining([
+        "get-token",
+        "--region",
+        "ap-northeast-1",
+        refTo(json, "aws_eks_cluster", () => true, "name"),
+      ]),
+    );
   });
 });
 

@@ -8,6 +8,14 @@ import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
 /** CloudWatch namespace of the app's own metrics. */
 export const APP_METRIC_NAMESPACE = "GenAIDemo";
 
+/** Where the app's settings live: SSM parameters under a path, secrets under a name prefix. */
+export function appSettingPaths(config: Pick<EnvironmentConfig, "project" | "name">): {
+  parameterPath: string;
+  secretsPrefix: string;
+} {
+  return { parameterPath: `/${config.project}/${config.name}/`, secretsPrefix: `${config.project}/${config.name}/` };
+}
+
 /**
  * The region's EKS cluster: the only place that maps configuration to the module's props.
  * The app may read `/<project>/<env>/…` parameters and `<project>/<env>/…` secrets and write
@@ -39,8 +47,8 @@ export function buildEksCluster(
     appPermissions: {
       metricNamespace: APP_METRIC_NAMESPACE,
       logGroupPrefix: `/aws/${config.project}/`,
-      parameterPathPrefix: `/${config.project}/${config.name}/`,
-      secretNamePrefix: `${config.project}/${config.name}/`,
+      parameterPathPrefix: appSettingPaths(config).parameterPath,
+      secretNamePrefix: appSettingPaths(config).secretsPrefix,
     },
     deletionProtection: config.production,
     preventDestroy: config.production,
