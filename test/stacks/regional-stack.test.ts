@@ -266,3 +266,21 @@ describe("RegionalStack with Terraform Cloud state", () => {
     ]);
   });
 });
+
+describe("RegionalStack before its first image", () => {
+  const json = synthRegion(
+    environmentConfig("production", (input) => (input.app.deploy = false)),
+    "taipei",
+  );
+
+  it("installs the controllers but leaves the app out, keeping its repository and role", () => {
+    expect(
+      resourcesOf(json, "helm_release")
+        .map((release) => release.name)
+        .sort(),
+    ).toEqual(["aws-load-balancer-controller", "cluster-autoscaler", "metrics-server"]);
+    expect(resourcesOf(json, "kubernetes_namespace_v1")).toEqual([]);
+    expect(resourcesOf(json, "aws_ecr_repository")).toHaveLength(1);
+    expect(resourcesOf(json, "aws_eks_pod_identity_association").some((a) => a.namespace === "genai-demo")).toBe(true);
+  });
+});

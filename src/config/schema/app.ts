@@ -55,6 +55,12 @@ const between = (bounds: { min: number; max: number }) => z.number().int().min(b
 /** The GenAI Demo app as each region's Helm release runs it. */
 export const appSchema = z
   .strictObject({
+    /**
+     * Install the app's Helm release. `false` leaves it out (its namespace, role and image
+     * repository stay): for the first deploy of a new environment, before an image exists in
+     * the repository that deploy creates (README, "First deploy of a new environment").
+     */
+    deploy: z.boolean().default(true),
     image: z.strictObject({
       /** Tag in the region's ECR repository; tags there are immutable. */
       tag: z.string().regex(IMAGE_TAG, "must be an image tag: letters, digits, '_', '.', '-', at most 128"),

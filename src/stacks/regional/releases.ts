@@ -28,7 +28,7 @@ export function buildReleases(
     ingress: Pick<RegionalIngress, "targetGroup">;
     repository: Pick<ContainerRepository, "url">;
   },
-): { controllers: ClusterControllers; app: AppRelease } {
+): { controllers: ClusterControllers; app?: AppRelease } {
   const { eks, network, ingress, repository } = parts;
   const { kubernetes, app } = config;
   const providers = new ClusterProviders(scope, "cluster-providers", {
@@ -56,6 +56,7 @@ export function buildReleases(
       ...eks.roles.clusterAutoscaler.ready,
     ],
   });
+  if (!app.deploy) return { controllers };
   const appRelease = new AppRelease(scope, "app", {
     chartPath: APP_CHART_DIR,
     serviceAccount: eks.roles.app.serviceAccount,
