@@ -7,7 +7,8 @@
  *     (npm run synth:hcl's renderer, formatted by terraform fmt), after checking the committed
  *     block shapes still match the providers' schemas;
  *  4. runs checkov over all of them with .checkov.yaml;
- *  5. checks the Helm charts under charts/, if any (lint, template per environment, schema);
+ *  5. checks the Helm charts under charts/, if any (lint, template per environment, schema), and
+ *     renders each stack's own release of them with the values the stack passes;
  *  6. proves the checks are live: each self-test stack must be rejected by its validator;
  *  7. prints a summary table and exits non-zero on any failure.
  */
@@ -21,7 +22,8 @@ import { PROVIDER_SHAPES, renderHcl } from "../src/hcl";
 import { synthesize } from "../src/synth";
 import { BAD_STACKS, type BadStackId, synthBadStacks } from "../test/fixtures/validate/bad-stacks";
 import { SHAPES_FILE, currentShapesJson } from "./hcl-shapes";
-import { checkChart } from "./validate/charts";
+import { checkChart, renderAndValidate } from "./validate/charts";
+import { localChartReleases } from "./validate/release-values";
 import {
   type CheckovCounts,
   type ProviderBuild,
@@ -193,6 +195,25 @@ async function main(): Promise<number> {
       ]),
     );
     chartProblems.push(...(await checkChart(join(repo, "charts", chart), versions, tools, run)));
+  }
+  // The values each stack really passes (built in TypeScript), against the chart it ships.
+  for (const name of Object.keys(environments)) {
+    const stacksDir = join(workRoot, "synth", name, "stacks");
+    const versions = environments[name]!.regions.map((region) => `${region.eks.kubernetesVersion}.0`);
+    for (const stack of readdirSync(stacksDir)) {
+      const document = JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8"));
+      for (const release of localChartReleases(document)) {
+        const valuesFiles = release.values.map((values, i) => {
+          const file = join(workRoot, `values-${name}-${stack}-${release.id}-${i}.json`);
+          writeFileSync(file, values);
+          return ["--values", file];
+        });
+        const label = `${name}/${stack} release ${release.id}`;
+        const chartDir = join(stacksDir, stack, release.chart);
+        chartProblems.push(...(await renderAndValidate(chartDir, valuesFiles.flat(), label, versions, tools, run)));
+        console.log(`${label}: rendered with the stack's values`);
+      }
+    }
   }
   const chartSummary =
     charts.length === 0 ? "n/a" : chartProblems.length === 0 ? "ok" : `${chartProblems.length} problems`;

@@ -46,41 +46,57 @@ export async function checkChart(
 
   for (const [environment, versions] of Object.entries(kubernetesVersions)) {
     const values = join(chartDir, `values-${environment}.yaml`);
-    const args = ["template", "release", chartDir, ...(existsSync(values) ? ["--values", values] : [])];
-    const rendered = await run(tools.helm.bin, args);
-    if (rendered.code !== 0) {
-      problems.push(`${chartDir} (${environment}): helm template: ${rendered.stderr.trim()}`);
-      continue;
-    }
-    const manifests = parseAllDocuments(rendered.stdout)
-      .map((document) => document.toJS() as { kind?: string } | null)
-      .filter((manifest): manifest is { kind: string } => manifest !== null && typeof manifest.kind === "string")
-      .filter((manifest) => !(CRD_KINDS as readonly string[]).includes(manifest.kind));
-    const scratch = mkdtempSync(join(tmpdir(), "genai-manifests-"));
-    try {
-      const files = manifests.map((manifest, i) => {
-        const file = join(scratch, `${i}-${manifest.kind}.json`);
-        writeFileSync(file, JSON.stringify(manifest));
-        return file;
-      });
-      if (files.length === 0) continue;
-      for (const kubernetesVersion of new Set(versions)) {
-        const validation = await run(tools.kubernetesValidate.bin, [
-          "--strict",
-          "--quiet",
-          "--kubernetes-version",
-          kubernetesVersion,
-          ...files,
-        ]);
-        if (validation.code !== 0) {
-          problems.push(
-            `${chartDir} (${environment}, Kubernetes ${kubernetesVersion}): ${validation.stdout.trim()} ${validation.stderr.trim()}`,
-          );
-        }
+    const valuesArgs = existsSync(values) ? ["--values", values] : [];
+    problems.push(
+      ...(await renderAndValidate(chartDir, valuesArgs, `${chartDir} (${environment})`, versions, tools, run)),
+    );
+  }
+  return problems;
+}
+
+/**
+ * `helm template` with `valuesArgs`, then strict schema validation of every rendered manifest
+ * (CRD kinds aside) against each Kubernetes version. Returns one line per problem, prefixed `label`.
+ */
+export async function renderAndValidate(
+  chartDir: string,
+  valuesArgs: string[],
+  label: string,
+  versions: readonly string[],
+  tools: ChartTools,
+  run: Run,
+): Promise<string[]> {
+  const rendered = await run(tools.helm.bin, ["template", "release", chartDir, ...valuesArgs]);
+  if (rendered.code !== 0) return [`${label}: helm template: ${rendered.stderr.trim()}`];
+  const manifests = parseAllDocuments(rendered.stdout)
+    .map((document) => document.toJS() as { kind?: string } | null)
+    .filter((manifest): manifest is { kind: string } => manifest !== null && typeof manifest.kind === "string")
+    .filter((manifest) => !(CRD_KINDS as readonly string[]).includes(manifest.kind));
+  if (manifests.length === 0) return [];
+  const problems: string[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), "genai-manifests-"));
+  try {
+    const files = manifests.map((manifest, i) => {
+      const file = join(scratch, `${i}-${manifest.kind}.json`);
+      writeFileSync(file, JSON.stringify(manifest));
+      return file;
+    });
+    for (const kubernetesVersion of new Set(versions)) {
+      const validation = await run(tools.kubernetesValidate.bin, [
+        "--strict",
+        "--quiet",
+        "--kubernetes-version",
+        kubernetesVersion,
+        ...files,
+      ]);
+      if (validation.code !== 0) {
+        problems.push(
+          `${label}, Kubernetes ${kubernetesVersion}: ${validation.stdout.trim()} ${validation.stderr.trim()}`,
+        );
       }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
     }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   return problems;
 }
