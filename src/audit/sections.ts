@@ -79,6 +79,11 @@ export function encryption(document: StackDocument): Row[] {
     const secrets = first(cluster.encryption_config).resources;
     rows.push(["EKS cluster", pathOf(cluster), `secrets: ${secrets ? "KMS envelope" : "NONE"}`, "API: TLS"]);
   }
+  for (const repository of resources(document, "aws_ecr_repository")) {
+    const config = first(repository.encryption_configuration);
+    const atRest = config.encryption_type === "KMS" ? "KMS (customer key)" : str(config.encryption_type ?? "AES256");
+    rows.push(["image repository", pathOf(repository), `at rest: ${atRest}`, "pull/push: HTTPS"]);
+  }
   for (const template of resources(document, "aws_launch_template")) {
     const ebs = first(first(template.block_device_mappings).ebs);
     rows.push([
@@ -188,7 +193,9 @@ export function dnsTopology(document: StackDocument): Row[] {
 }
 
 export function tagCoverage(document: StackDocument): Row[] {
+  // Only AWS providers create AWS resources; helm and kubernetes have no default tags.
   return Object.entries(document.provider ?? {})
+    .filter(([name]) => name === "aws")
     .flatMap(([name, configs]) =>
       configs.map((config): Row => [
         `${name}${config.alias ? `.${str(config.alias)}` : ""} (${str(config.region)})`,
@@ -197,6 +204,44 @@ export function tagCoverage(document: StackDocument): Row[] {
           .join(", ") || "NONE",
       ]),
     )
+    .sort(byPath);
+}
+
+/**
+ * How Terraform reaches each cluster: a token from the ephemeral `aws_eks_cluster_auth` or an
+ * exec plugin leaves nothing in state; anything else is a stored credential and is called out.
+ */
+export function clusterAccess(document: StackDocument & { ephemeral?: unknown }): Row[] {
+  const rows: Row[] = [];
+  for (const [name, configs] of Object.entries(document.provider ?? {})) {
+    if (name !== "helm" && name !== "kubernetes") continue;
+    for (const config of configs) {
+      const connection = name === "helm" ? first(config.kubernetes) : config;
+      const token = str(connection.token);
+      const how = /^\$\{ephemeral\.aws_eks_cluster_auth\.[^}]+\.token\}$/.test(token)
+        ? "ephemeral aws_eks_cluster_auth token (not stored)"
+        : connection.exec !== undefined
+          ? `exec: ${str(first(connection.exec).command)} ${(first(connection.exec).args as string[] | undefined)?.slice(0, 2).join(" ") ?? ""}`.trim()
+          : connection.token !== undefined
+            ? "STORED TOKEN"
+            : "NONE";
+      rows.push([name, str(connection.host), how]);
+    }
+  }
+  return rows.sort(byPath);
+}
+
+/** Every Helm release: what runs on the cluster, from where, at which version. */
+export function helmReleases(document: StackDocument): Row[] {
+  return resources(document, "helm_release")
+    .map((release): Row => [
+      str(release.name),
+      str(release.namespace).replace(/^\$\{kubernetes_namespace_v1\.[^}]+\}$/, "(its own namespace)"),
+      str(release.chart).startsWith("assets/") ? "chart shipped with the stack" : str(release.chart),
+      str(release.version),
+      str(release.repository),
+      release.atomic === true ? "atomic" : "not atomic",
+    ])
     .sort(byPath);
 }
 

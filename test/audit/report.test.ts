@@ -4,7 +4,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkovSkips } from "../../src/audit/checkov-skips";
 import { stackReport, type StackDocument } from "../../src/audit/report";
-import { dnsTopology, encryption, iamRoles, protection, publicExposure } from "../../src/audit/sections";
+import {
+  clusterAccess,
+  dnsTopology,
+  encryption,
+  helmReleases,
+  iamRoles,
+  protection,
+  publicExposure,
+  tagCoverage,
+} from "../../src/audit/sections";
 import { synthesize } from "../../src/synth";
 
 // A real synth, as `npm run audit` reads it (Testing.synth drops the `//` construct paths).
@@ -20,6 +29,28 @@ describe("audit report sections", () => {
     expect(synthesized.exitCode).toBe(0);
   });
 
+  it("says how Terraform reaches the cluster, and calls out a stored token", () => {
+    expect(clusterAccess(taipei).map((row) => `${row[0]}: ${row[2]}`)).toEqual([
+      "helm: ephemeral aws_eks_cluster_auth token (not stored)",
+      "kubernetes: ephemeral aws_eks_cluster_auth token (not stored)",
+    ]);
+    const stored = { provider: { kubernetes: [{ host: "https://k8s", token: "abc" }] } };
+    expect(clusterAccess(stored)).toEqual([["kubernetes", "https://k8s", "STORED TOKEN"]]);
+  });
+
+  it("lists every Helm release with its chart, version and repository", () => {
+    expect(helmReleases(taipei).map((row) => row.join(" | "))).toEqual([
+      "aws-load-balancer-controller | kube-system | aws-load-balancer-controller | 1.12.0 | https://aws.github.io/eks-charts | atomic",
+      "cluster-autoscaler | kube-system | cluster-autoscaler | 9.52.1 | https://kubernetes.github.io/autoscaler | atomic",
+      "genai-demo | (its own namespace) | chart shipped with the stack | — | — | atomic",
+      "metrics-server | kube-system | metrics-server | 3.12.2 | https://kubernetes-sigs.github.io/metrics-server/ | atomic",
+    ]);
+  });
+
+  it("reports tag coverage of the AWS providers only", () => {
+    expect(tagCoverage(taipei).map((row) => row[0])).toEqual(["aws (ap-east-2)"]);
+  });
+
   it("lists everything facing the internet: the ALB's 80/443, the ALB, the allow-listed EKS endpoint", () => {
     const rows = publicExposure(taipei).map((row) => `${row[0]}: ${row[2]}`);
     expect(rows).toEqual([
@@ -30,8 +61,11 @@ describe("audit report sections", () => {
     ]);
   });
 
-  it("reports encryption of every log group and the TLS of every listener", () => {
+  it("reports encryption of every log group and image repository, and the TLS of every listener", () => {
     const rows = encryption(taipei);
+    expect(rows.filter((row) => row[0] === "image repository").map((row) => row[2])).toEqual([
+      "at rest: KMS (customer key)",
+    ]);
     const logGroups = rows.filter((row) => row[0] === "log group");
     expect(logGroups.length).toBe(3);
     expect(logGroups.every((row) => row[2] === "at rest: KMS (customer key)")).toBe(true);
