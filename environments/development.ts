@@ -1,5 +1,14 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { apiAllowList, eksRelease, ingress, ownership, registry, state } from "./shared";
+import {
+  apiAllowList,
+  cacheDefaults,
+  databaseDefaults,
+  eksRelease,
+  ingress,
+  ownership,
+  registry,
+  state,
+} from "./shared";
 
 /** Development: Taipei only, two AZs, one NAT gateway, smallest sizes. */
 export const development = {
@@ -26,6 +35,14 @@ export const development = {
     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
     registry,
   },
+  database: {
+    ...databaseDefaults,
+    instanceClass: "db.r6g.large",
+    primaryReaders: 1,
+    secondaryInstances: 1,
+    backupRetentionDays: 7,
+  },
+  cache: { ...cacheDefaults, nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
   regions: [
     {
       key: "taipei",

@@ -1,5 +1,16 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, registry, state } from "./shared";
+import {
+  RTO_SECONDS,
+  apiAllowList,
+  cacheDefaults,
+  checkerRegions,
+  databaseDefaults,
+  eksRelease,
+  ingress,
+  ownership,
+  registry,
+  state,
+} from "./shared";
 
 /** Production's general-purpose nodes: 2 to 10, starting at `desiredSize`. */
 const generalNodes = (desiredSize: number) => ({
@@ -48,6 +59,14 @@ export const production = {
     healthCheck: { requestIntervalSeconds: 10, failureThreshold: 3, checkerRegions },
     rtoSeconds: RTO_SECONDS,
   },
+  database: {
+    ...databaseDefaults,
+    instanceClass: "db.r6g.large",
+    primaryReaders: 1,
+    secondaryInstances: 2,
+    backupRetentionDays: 30,
+  },
+  cache: { ...cacheDefaults, nodeType: "cache.r7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
   regions: [
     {
       key: "taipei",

@@ -62,6 +62,30 @@ export const ingress = {
 /** The app's image repositories: keep the newest 100 images, drop untagged ones after a week. */
 export const registry = { maxImageCount: 100, untaggedExpiryDays: 7 } as const;
 
+/**
+ * The data tier's settings every environment shares: engines, windows (UTC; Taipei and Tokyo
+ * are at their quietest around 01:00-04:00 local, 16:00-19:00 UTC) and logging.
+ */
+export const databaseDefaults = {
+  engineVersion: "16.6",
+  databaseName: "genaidemo",
+  masterUsername: "genai_admin",
+  masterPasswordVersion: 1,
+  backupWindow: "16:00-17:00",
+  maintenanceWindow: "sun:17:30-sun:18:30",
+  performanceInsightsRetentionDays: 7,
+  slowStatementMilliseconds: 1000,
+  logRetentionDays: 365,
+} as const;
+
+export const cacheDefaults = {
+  engine: "valkey",
+  engineVersion: "8.0",
+  snapshotWindow: "15:00-16:00",
+  maintenanceWindow: "sun:18:30-sun:19:30",
+  slowLogRetentionDays: 365,
+} as const;
+
 /** Route 53 health checkers: four regions spread over Asia-Pacific and the US. */
 export const checkerRegions: HealthCheckerRegion[] = [
   "ap-northeast-1",

@@ -1,5 +1,16 @@
 import type { EnvironmentInput } from "../src/config/schema";
-import { RTO_SECONDS, apiAllowList, checkerRegions, eksRelease, ingress, ownership, registry, state } from "./shared";
+import {
+  RTO_SECONDS,
+  apiAllowList,
+  cacheDefaults,
+  checkerRegions,
+  databaseDefaults,
+  eksRelease,
+  ingress,
+  ownership,
+  registry,
+  state,
+} from "./shared";
 
 /** Staging's nodes: spot capacity over two instance types, 1 to 4, starting at `desiredSize`. */
 const spotNodes = (desiredSize: number) => ({
@@ -39,6 +50,14 @@ export const staging = {
     healthCheck: { requestIntervalSeconds: 30, failureThreshold: 3, checkerRegions },
     rtoSeconds: RTO_SECONDS,
   },
+  database: {
+    ...databaseDefaults,
+    instanceClass: "db.r6g.large",
+    primaryReaders: 1,
+    secondaryInstances: 1,
+    backupRetentionDays: 7,
+  },
+  cache: { ...cacheDefaults, nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
   regions: [
     {
       key: "taipei",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
 import { appSchema, checkAppForEnvironment } from "./app";
 import { isValidCidr, issueReporter, resourceNamePart } from "./common";
+import { cacheSchema, databaseSchema } from "./data";
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
@@ -43,6 +44,10 @@ export const environmentSchema = z
     ingress: ingressSchema,
     /** The GenAI Demo app: its image, replicas and resources, in every region. */
     app: appSchema,
+    /** The Aurora PostgreSQL global database across the regions. */
+    database: databaseSchema,
+    /** The ElastiCache global datastore across the regions. */
+    cache: cacheSchema,
     /** DNS failover between the regions; required when more than one region serves. */
     failover: failoverSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
@@ -107,3 +112,5 @@ export type StateConfig = EnvironmentConfig["state"];
 export type EksRegionConfig = RegionConfig["eks"];
 export type NodeGroupConfig = EksRegionConfig["nodeGroups"][string];
 export type AppConfig = EnvironmentConfig["app"];
+export type DatabaseConfig = EnvironmentConfig["database"];
+export type CacheConfig = EnvironmentConfig["cache"];

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { logRetentionDays, type IssueReporter } from "./common";
+import { DAILY_WINDOW, WEEKLY_WINDOW, dailyIntervals, lengthOf, overlaps, weeklyInterval } from "./windows";
+
+/** Aurora PostgreSQL majors that support global databases and are in standard support. */
+export const AURORA_POSTGRES_MAJORS = { min: 13, max: 17 } as const;
+/** RDS and ElastiCache backup retention bounds (days). */
+export const BACKUP_RETENTION_DAYS = { min: 1, max: 35 } as const;
+/** Aurora: up to 15 readers per cluster. */
+export const MAX_AURORA_READERS = 15;
+/** ElastiCache: one primary and up to five replicas per shard. */
+export const CACHE_NODES = { min: 1, max: 6 } as const;
+/** RDS refuses windows shorter than 30 minutes; ElastiCache, shorter than 60. */
+export const MIN_WINDOW_MINUTES = { database: 30, cache: 60 } as const;
+/** Performance Insights keeps 7 days free, or whole months (31 days) up to two years. */
+export const PERFORMANCE_INSIGHTS_RETENTION_DAYS = [7, ...Array.from({ length: 23 }, (_, i) => 31 * (i + 1)), 731];
+
+/** `major.minor`, as Aurora PostgreSQL versions are written (16.6). */
+const AURORA_POSTGRES_VERSION = /^(\d+)\.(\d+)$/;
+/** Memory-optimized classes: the only ones Aurora global databases run on. */
+const GLOBAL_DATABASE_CLASS = /^db\.(r[5-8][a-z]*|x2[a-z]*)\.[a-z0-9]+$/;
+/** Classes ElastiCache global datastores run on (M5/R5 and newer, no burstable T). */
+const GLOBAL_DATASTORE_NODE = /^cache\.(m|r)([5-9])[a-z]*\.[a-z0-9]+$/;
+const POSTGRES_IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
+/** Names RDS reserves for itself or PostgreSQL refuses as the master user. */
+const RESERVED_MASTER_USERNAMES = ["postgres", "rdsadmin", "rds_superuser", "rdsrepladmin", "admin"];
+const CACHE_VERSION = /^(\d+)\.(\d+)$/;
+/** The oldest engine versions accepted: Redis OSS 7 (SPEC) and Valkey's first ElastiCache release. */
+export const MIN_CACHE_VERSION = { redis: [7, 0], valkey: [7, 2] } as const;
+
+const dailyWindow = (minimum: number) =>
+  z
+    .string()
+    .regex(DAILY_WINDOW, { error: "must be a daily UTC window hh24:mi-hh24:mi such as 16:00-17:00", abort: true })
+    .refine((window) => lengthOf(dailyIntervals(window)![0]!) >= minimum, `must last at least ${minimum} minutes`);
+const weeklyWindow = (minimum: number) =>
+  z
+    .string()
+    .regex(WEEKLY_WINDOW, {
+      error: "must be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi such as sun:18:00-sun:19:00",
+      abort: true,
+    })
+    .refine((window) => lengthOf(weeklyInterval(window)!) >= minimum, `must last at least ${minimum} minutes`);
+
+/** A backup (or snapshot) window must not overlap the maintenance window on any day. */
+function checkWindows(backup: string, maintenance: string, backupField: string, issue: IssueReporter): void {
+  const daily = dailyIntervals(backup);
+  const weekly = weeklyInterval(maintenance);
+  if (daily !== null && weekly !== null && daily.some((day) => overlaps(day, weekly))) {
+    issue([backupField], `must not overlap maintenanceWindow (${maintenance})`);
+  }
+}
+
+/** The Aurora PostgreSQL global database. */
+export const databaseSchema = z
+  .strictObject({
+    /** Aurora PostgreSQL `major.minor`, the same in every region of the global database. */
+    engineVersion: z
+      .string()
+      .regex(AURORA_POSTGRES_VERSION, {
+        error: "must be an Aurora PostgreSQL version major.minor such as 16.6 (not a MySQL or other engine version)",
+        abort: true,
+      })
+      .refine((version) => {
+        const major = Number(AURORA_POSTGRES_VERSION.exec(version)![1]);
+        return major >= AURORA_POSTGRES_MAJORS.min && major <= AURORA_POSTGRES_MAJORS.max;
+      }, `must be Aurora PostgreSQL ${AURORA_POSTGRES_MAJORS.min}.x to ${AURORA_POSTGRES_MAJORS.max}.x (global database support)`),
+    /** Instance class of every instance, e.g. db.r6g.large. */
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an RDS instance class such as db.r6g.large", abort: true })
+      .regex(
+        GLOBAL_DATABASE_CLASS,
+        "must be a memory-optimized class (db.r5 or newer, db.x2): Aurora global databases run on no other",
+      ),
+    /** Readers beside the writer in the primary region. */
+    primaryReaders: z.number().int().min(1).max(MAX_AURORA_READERS),
+    /** Instances of each secondary cluster (all readers until a failover). */
+    secondaryInstances: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_AURORA_READERS + 1),
+    databaseName: z
+      .string()
+      .regex(POSTGRES_IDENTIFIER, "must be a PostgreSQL identifier: a lower-case letter, then letters, digits or _"),
+    masterUsername: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,15}$/, {
+        error: "must be 1-16 lower-case letters, digits or _, starting with a letter",
+        abort: true,
+      })
+      .refine(
+        (name) => !RESERVED_MASTER_USERNAMES.includes(name),
+        `must not be one of ${RESERVED_MASTER_USERNAMES.join(", ")} (reserved)`,
+      ),
+    /** Bump to set a new master password (write-only: Terraform sends it only when this changes). */
+    masterPasswordVersion: z.number().int().min(1),
+    backupRetentionDays: z.number().int().min(BACKUP_RETENTION_DAYS.min).max(BACKUP_RETENTION_DAYS.max),
+    backupWindow: dailyWindow(MIN_WINDOW_MINUTES.database),
+    maintenanceWindow: weeklyWindow(MIN_WINDOW_MINUTES.database),
+    performanceInsightsRetentionDays: z
+      .number()
+      .refine(
+        (days) => PERFORMANCE_INSIGHTS_RETENTION_DAYS.includes(days),
+        "must be 7, a multiple of 31 up to 713, or 731 (Performance Insights retention periods)",
+      ),
+    /** Statements slower than this are logged (`log_min_duration_statement`). */
+    slowStatementMilliseconds: z.number().int().min(0).max(3_600_000),
+    /** Days the exported PostgreSQL logs are kept. */
+    logRetentionDays,
+  })
+  .superRefine((database, ctx) =>
+    checkWindows(database.backupWindow, database.maintenanceWindow, "backupWindow", (path, message) =>
+      ctx.addIssue({ code: "custom", path, message }),
+    ),
+  );
+
+/** The ElastiCache (Valkey or Redis OSS) global datastore. */
+export const cacheSchema = z
+  .strictObject({
+    engine: z.enum(["valkey", "redis"], { error: () => 'must be "valkey" or "redis"' }),
+    /** `major.minor`, e.g. 8.0 for Valkey or 7.1 for Redis OSS. */
+    engineVersion: z.string().regex(CACHE_VERSION, "must be an engine version major.minor such as 7.1"),
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
+        error: "must be an ElastiCache node type such as cache.r7g.large",
+        abort: true,
+      })
+      .regex(
+        GLOBAL_DATASTORE_NODE,
+        "must be an M5/R5 or newer node type: global datastores run on no other (no cache.t*)",
+      ),
+    /** Nodes per region: one primary and its replicas. */
+    nodes: z.number().int().min(CACHE_NODES.min).max(CACHE_NODES.max),
+    multiAz: z.boolean(),
+    snapshotRetentionDays: z.number().int().min(BACKUP_RETENTION_DAYS.min).max(BACKUP_RETENTION_DAYS.max),
+    snapshotWindow: dailyWindow(MIN_WINDOW_MINUTES.cache),
+    maintenanceWindow: weeklyWindow(MIN_WINDOW_MINUTES.cache),
+    /** Days the slow log is kept in CloudWatch Logs. */
+    slowLogRetentionDays: logRetentionDays,
+  })
+  .superRefine((cache, ctx) => {
+    const issue: IssueReporter = (path, message) => ctx.addIssue({ code: "custom", path, message });
+    const version = CACHE_VERSION.exec(cache.engineVersion);
+    const [minMajor, minMinor] = MIN_CACHE_VERSION[cache.engine] ?? [0, 0];
+    if (
+      version !== null &&
+      (Number(version[1]) < minMajor || (Number(version[1]) === minMajor && Number(version[2]) < minMinor))
+    ) {
+      issue(["engineVersion"], `${cache.engine} must be ${minMajor}.${minMinor} or newer`);
+    }
+    if (cache.multiAz && cache.nodes < 2) {
+      issue(["nodes"], "Multi-AZ needs at least 2 nodes (a primary and a replica in another AZ)");
+    }
+    checkWindows(cache.snapshotWindow, cache.maintenanceWindow, "snapshotWindow", issue);
+  });

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { dailyIntervals, overlaps, weeklyInterval } from "../../../src/config/schema/windows";
+import { environmentConfig } from "../../helpers";
+import { type Input, expectSingleProblem, problemsAfter } from "./helpers";
+
+const database = (input: Input) => input.database;
+const cache = (input: Input) => input.cache;
+
+describe("database configuration", () => {
+  it.each(["8.0.mysql_aurora.3.05.2", "16", "postgres16.6"])(
+    "rejects engine version %s, which is not Aurora PostgreSQL major.minor",
+    (version) => {
+      const lines = problemsAfter((input) => (database(input).engineVersion = version));
+      expectSingleProblem(lines, "database.engineVersion", `"${version}"`, /must be an Aurora PostgreSQL version/);
+    },
+  );
+
+  it("rejects an Aurora PostgreSQL major without global database support", () => {
+    const lines = problemsAfter((input) => (database(input).engineVersion = "11.9"));
+    expectSingleProblem(lines, "database.engineVersion", '"11.9"', /13.x to 17.x/);
+  });
+
+  it.each(["cache.r6g.large", "r6g.large"])("rejects instance class %s, which is not a db.* class", (instanceClass) => {
+    const lines = problemsAfter((input) => (database(input).instanceClass = instanceClass));
+    expectSingleProblem(lines, "database.instanceClass", `"${instanceClass}"`, /must be an RDS instance class/);
+  });
+
+  it("rejects a burstable class, which Aurora global databases refuse", () => {
+    const lines = problemsAfter((input) => (database(input).instanceClass = "db.t4g.medium"));
+    expectSingleProblem(lines, "database.instanceClass", '"db.t4g.medium"', /memory-optimized class/);
+  });
+
+  it.each([0, 36])("rejects backup retention of %i days (1-35)", (days) => {
+    const lines = problemsAfter((input) => (database(input).backupRetentionDays = days));
+    expectSingleProblem(lines, "database.backupRetentionDays", String(days), days === 0 ? />=1/ : /<=35/);
+  });
+
+  it.each(["16:00", "25:00-26:00", "4pm-5pm"])("rejects the malformed backup window %s", (window) => {
+    const lines = problemsAfter((input) => (database(input).backupWindow = window));
+    expectSingleProblem(lines, "database.backupWindow", `"${window}"`, /hh24:mi-hh24:mi/);
+  });
+
+  it("rejects a backup window overlapping the maintenance window", () => {
+    const lines = problemsAfter((input) => (database(input).backupWindow = "17:45-18:45"));
+    expectSingleProblem(
+      lines,
+      "database.backupWindow",
+      '"17:45-18:45"',
+      /must not overlap maintenanceWindow \(sun:17:30-sun:18:30\)/,
+    );
+  });
+
+  it("rejects a backup window shorter than RDS's 30 minutes", () => {
+    const lines = problemsAfter((input) => (database(input).backupWindow = "16:00-16:15"));
+    expectSingleProblem(lines, "database.backupWindow", '"16:00-16:15"', /at least 30 minutes/);
+  });
+
+  it("rejects a reserved master user name", () => {
+    const lines = problemsAfter((input) => (database(input).masterUsername = "rdsadmin"));
+    expectSingleProblem(lines, "database.masterUsername", '"rdsadmin"', /reserved/);
+  });
+});
+
+describe("cache configuration", () => {
+  it("rejects a Redis OSS engine version below 7", () => {
+    const lines = problemsAfter((input) => {
+      cache(input).engine = "redis";
+      cache(input).engineVersion = "6.2";
+    });
+    expectSingleProblem(lines, "cache.engineVersion", '"6.2"', /redis must be 7.0 or newer/);
+  });
+
+  it("accepts Redis OSS 7.1", () => {
+    const config = environmentConfig("production", (input) =>
+      Object.assign(input.cache, { engine: "redis", engineVersion: "7.1" }),
+    );
+    expect(config.cache).toMatchObject({ engine: "redis", engineVersion: "7.1" });
+  });
+
+  it("rejects fewer than 2 nodes with Multi-AZ on", () => {
+    const lines = problemsAfter((input) => (cache(input).nodes = 1));
+    expectSingleProblem(lines, "cache.nodes", "1", /Multi-AZ needs at least 2 nodes/);
+  });
+
+  it("rejects a burstable node type, which global datastores refuse", () => {
+    const lines = problemsAfter((input) => (cache(input).nodeType = "cache.t4g.medium"));
+    expectSingleProblem(lines, "cache.nodeType", '"cache.t4g.medium"', /M5\/R5 or newer/);
+  });
+
+  it("rejects a snapshot window overlapping the maintenance window", () => {
+    const lines = problemsAfter((input) => (cache(input).snapshotWindow = "18:00-19:00"));
+    expectSingleProblem(lines, "cache.snapshotWindow", '"18:00-19:00"', /must not overlap maintenanceWindow/);
+  });
+});
+
+describe("maintenance windows", () => {
+  it("finds overlaps across midnight and the end of the week", () => {
+    expect(overlaps(dailyIntervals("23:30-00:30")![6]!, weeklyInterval("mon:00:00-mon:01:00")!)).toBe(true);
+    expect(overlaps(weeklyInterval("sun:23:00-mon:01:00")!, dailyIntervals("00:30-01:30")![0]!)).toBe(true);
+    expect(overlaps(dailyIntervals("16:00-17:00")![6]!, weeklyInterval("sun:17:30-sun:18:30")!)).toBe(false);
+  });
+});
