@@ -2,7 +2,6 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
-import { AlertTopics } from "../alert-topics";
 import type { AwsAccount } from "../shared/aws-account";
 import { Connections, tcp, type Peer, type PortRange, type SecurityGroupRef } from "../shared/connections";
 import { ANY_IPV4, APP_CONTAINER_PORT, PORTS } from "../shared/constants";
@@ -48,8 +47,8 @@ export interface RegionalIngressProps {
   readonly accessLogExpiryDays: number;
   readonly wafRateLimitPer5Minutes: number;
   readonly wafLogRetentionDays: number;
-  /** Who the region's warning topic e-mails (ALB alarms). */
-  readonly warningEmails: string[];
+  /** SNS topic in this region the request-path alarms notify (warning severity). */
+  readonly alarmTopicArn: string;
   /**
    * ALB deletion protection.
    * @default true
@@ -156,18 +155,11 @@ export class RegionalIngress extends Construct {
       logRetentionDays: props.wafLogRetentionDays,
       preventDestroy,
     });
-    const topics = new AlertTopics(this, "alerts", {
-      name: props.name,
-      account: props.account,
-      severities: ["warning"],
-      emails: { warning: props.warningEmails },
-      preventDestroy,
-    });
     new IngressAlarms(this, "alarms", {
       name: props.name,
       loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
       targetGroupArnSuffix: this.targetGroup.arnSuffix,
-      topicArn: topics.topics.warning!.arn,
+      topicArn: props.alarmTopicArn,
     });
   }
 

@@ -6,6 +6,7 @@ import type { RegionalIngress } from "../../modules/regional-ingress";
 import { originName } from "../dns-names";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
 import { PlatformStack } from "./platform-stack";
+import { buildRegionalAlerts } from "./regional/alerts";
 import { buildDnsRecords } from "./regional/dns";
 import { buildEksCluster } from "./regional/eks";
 import { readGlobalOutputs } from "./regional/global-state";
@@ -56,7 +57,8 @@ export class RegionalStack extends PlatformStack {
     const global = readGlobalOutputs(this, config);
     this.network = buildNetwork(this, config, region, names);
     this.eks = buildEksCluster(this, config, region, names, this.network);
-    this.ingress = buildIngress(this, config, region, names, this.network);
+    const alerts = buildRegionalAlerts(this, config, names);
+    this.ingress = buildIngress(this, config, region, names, this.network, alerts.warning);
     connectRequestPath(this.ingress, this.eks, this.network);
     buildDnsRecords(this, config, region, this.ingress, global);
     this.imageRepository = buildImageRepository(this, config, region, this.account);

@@ -12,6 +12,7 @@ export function buildIngress(
   region: RegionConfig,
   names: { prefix: string; account: AwsAccount },
   network: Pick<Network, "vpc" | "subnets">,
+  alarmTopicArn: string,
 ): RegionalIngress {
   const { ingress } = config;
   return new RegionalIngress(scope, "ingress", {
@@ -26,7 +27,7 @@ export function buildIngress(
     accessLogExpiryDays: ingress.accessLogExpiryDays,
     wafRateLimitPer5Minutes: ingress.wafRateLimitPer5Minutes,
     wafLogRetentionDays: ingress.wafLogRetentionDays,
-    warningEmails: config.alerts.warningEmails,
+    alarmTopicArn,
     deletionProtection: config.production,
     preventDestroy: config.production,
   });

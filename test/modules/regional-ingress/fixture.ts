@@ -13,7 +13,7 @@ export const props: RegionalIngressProps = {
   accessLogExpiryDays: 90,
   wafRateLimitPer5Minutes: 2000,
   wafLogRetentionDays: 365,
-  warningEmails: ["team@example.com"],
+  alarmTopicArn: "arn:aws:sns:ap-east-2:111122223333:demo-taipei-warning",
 };
 
 export function synthIngress(overrides: Partial<RegionalIngressProps> = {}): string {
