@@ -11,7 +11,11 @@ import { REQUIRED_TAG_KEYS } from "../src/tags";
  * writes them.
  */
 type Block = Record<string, unknown>;
-type Document = { provider?: Record<string, Block[]>; resource?: Record<string, Record<string, Block>> };
+type Document = {
+  provider?: Record<string, Block[]>;
+  resource?: Record<string, Record<string, Block>>;
+  ephemeral?: Record<string, Record<string, Block>>;
+};
 
 const stacks = Object.keys(environments).flatMap((environment) => {
   const outdir = join(mkdtempSync(join(tmpdir(), "genai-invariants-")), "cdktf.out");
@@ -62,14 +66,37 @@ describe.each(stacks)("invariants of $name", ({ document, production }) => {
     for (const role of all(document, "aws_iam_role")) expect(String(role.name).length).toBeLessThanOrEqual(64);
   });
 
-  it("holds no literal secret", () => {
+  it("holds no literal secret in any resource, provider or ephemeral block", () => {
     const found: string[] = [];
     literalSecrets(document.resource ?? {}, "resource", found);
+    literalSecrets(document.provider ?? {}, "provider", found);
+    literalSecrets(document.ephemeral ?? {}, "ephemeral", found);
     expect(found).toEqual([]);
   });
 
+  it("feeds every secret argument from an ephemeral value, write-only", () => {
+    const written = [
+      ...all(document, "aws_rds_cluster").map((cluster) => cluster.master_password_wo),
+      ...all(document, "aws_secretsmanager_secret_version").map((version) => version.secret_string_wo),
+    ].filter((value) => value !== undefined);
+    for (const value of written) expect(String(value)).toMatch(/ephemeral\.aws_secretsmanager_random_password\./);
+    for (const cluster of all(document, "aws_rds_cluster")) expect(cluster.master_password).toBeUndefined();
+    for (const version of all(document, "aws_secretsmanager_secret_version"))
+      expect(version.secret_string).toBeUndefined();
+  });
+
   it("protects stateful resources from destroy in production (and only there)", () => {
-    for (const type of ["aws_kms_key", "aws_s3_bucket", "aws_route53_zone"]) {
+    for (const type of [
+      "aws_kms_key",
+      "aws_s3_bucket",
+      "aws_route53_zone",
+      "aws_ecr_repository",
+      "aws_rds_global_cluster",
+      "aws_rds_cluster",
+      "aws_rds_cluster_instance",
+      "aws_elasticache_replication_group",
+      "aws_elasticache_global_replication_group",
+    ]) {
       for (const block of all(document, type)) {
         expect((block.lifecycle as Block | undefined)?.prevent_destroy).toBe(production);
       }

@@ -70,7 +70,7 @@ export interface NetworkProps {
 /**
  * A three-tier VPC: public subnets (ALB, NAT), private subnets (EKS nodes and pods, internet
  * only through NAT), database subnets (no route out at all). Adds flow logs, S3 and interface
- * endpoints, per-tier NACLs, the ALB, data and endpoint security groups, and locks the default
+ * endpoints, per-tier NACLs, the endpoints' security group, and locks the default
  * security group and NACL so nothing can silently fall back to them.
  */
 export class Network extends Construct {

@@ -9,20 +9,18 @@ export interface TierSecurityGroupsProps {
 }
 
 /**
- * The network-owned security groups: the data stores' (until the data modules take it over) and
- * the interface endpoints'. Each opens only what is named here or
- * added through its {@link Connections}; Terraform removes AWS's default allow-all egress when it
- * creates a group. The ALB's group belongs to the ingress module and the pods' to the EKS module.
+ * The network-owned security group: the interface endpoints'. It opens only what is named here
+ * or added through its {@link Connections}; Terraform removes AWS's default allow-all egress when
+ * it creates a group. The ALB's group belongs to the ingress module, the pods' to the EKS module,
+ * Aurora's and the cache's to their modules.
  */
 export class TierSecurityGroups extends Construct {
-  readonly data: Connections;
   readonly endpoints: Connections;
 
   constructor(scope: Construct, id: string, props: TierSecurityGroupsProps) {
     super(scope, id);
     const group = (name: string, description: string) =>
       Connections.forNewGroup(this, { prefix: props.name, name, description, vpcId: props.vpcId });
-    this.data = group("data", "Aurora and Redis: traffic from the app only");
     this.endpoints = group("endpoints", "VPC interface endpoints: HTTPS from inside the VPC");
 
     this.endpoints.allowFrom({ cidr: props.vpcCidr }, tcp(PORTS.https), "HTTPS to AWS service endpoints from the VPC");

@@ -7,9 +7,10 @@ import { originName } from "../dns-names";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
 import { PlatformStack } from "./platform-stack";
 import { buildRegionalAlerts } from "./regional/alerts";
+import { CACHE_GLOBAL_DATASTORE_OUTPUT, buildDataTier } from "./regional/data";
 import { buildDnsRecords } from "./regional/dns";
 import { buildEksCluster } from "./regional/eks";
-import { readGlobalOutputs } from "./regional/global-state";
+import { readGlobalOutputs } from "./regional/remote-state";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
@@ -36,6 +37,9 @@ export const REGIONAL_OUTPUTS = {
   targetGroupArn: "app_target_group_arn",
   originName: "origin_name",
   imageRepositoryUrl: "image_repository_url",
+  databaseEndpoint: "database_endpoint",
+  databaseReaderEndpoint: "database_reader_endpoint",
+  cacheEndpoint: "cache_endpoint",
 } as const;
 
 /**
@@ -48,6 +52,7 @@ export class RegionalStack extends PlatformStack {
   readonly eks: EksCluster;
   readonly ingress: RegionalIngress;
   readonly imageRepository: ContainerRepository;
+  readonly data: ReturnType<typeof buildDataTier>;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
@@ -59,7 +64,8 @@ export class RegionalStack extends PlatformStack {
     this.eks = buildEksCluster(this, config, region, names, this.network);
     const alerts = buildRegionalAlerts(this, config, names);
     this.ingress = buildIngress(this, config, region, names, this.network, alerts.warning);
-    connectRequestPath(this.ingress, this.eks, this.network);
+    this.data = buildDataTier(this, config, region, names, this.network, alerts);
+    connectRequestPath(this.ingress, this.eks, this.data);
     buildDnsRecords(this, config, region, this.ingress, global);
     this.imageRepository = buildImageRepository(this, config, region, this.account);
     buildReleases(this, config, region, {
@@ -96,8 +102,23 @@ export class RegionalStack extends PlatformStack {
         this.imageRepository.url,
         "The region's app image repository (CI pushes to the primary's; ECR replicates)",
       ],
+      ["databaseEndpoint", this.data.database.cluster.endpoint, "Aurora cluster endpoint (the writer, in the primary)"],
+      ["databaseReaderEndpoint", this.data.database.cluster.readerEndpoint, "Aurora reader endpoint of this region"],
+      [
+        "cacheEndpoint",
+        this.data.cache.replicationGroup.primaryEndpointAddress,
+        "Cache primary endpoint of this region",
+      ],
       ["originName", originName(this.region.key, this.config.domain.name), "This region's own public name"],
     ];
     for (const [key, value, description] of outputs) this.exportValue(REGIONAL_OUTPUTS[key], value, description);
+    const datastore = this.data.cache.globalDatastoreId;
+    if (datastore !== undefined) {
+      this.exportValue(
+        CACHE_GLOBAL_DATASTORE_OUTPUT,
+        datastore,
+        "Id AWS gave the cache's global datastore; secondaries join by it",
+      );
+    }
   }
 }

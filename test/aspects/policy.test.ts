@@ -2,10 +2,16 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { ElasticacheGlobalReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-global-replication-group";
+import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { RdsGlobalCluster } from "@cdktf/provider-aws/lib/rds-global-cluster";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
@@ -110,6 +116,49 @@ describe("PolicyAspect: deletion protection", () => {
 
   it("allows it outside production", () => {
     expect(violations(unprotected, false)).toEqual([]);
+  });
+
+  const dataTier = (protect: boolean) => (stack: TerraformStack) => {
+    const lifecycle = { preventDestroy: protect };
+    new RdsGlobalCluster(stack, "global", {
+      globalClusterIdentifier: "g",
+      storageEncrypted: true,
+      deletionProtection: protect,
+      lifecycle,
+    });
+    new RdsCluster(stack, "cluster", { storageEncrypted: true, deletionProtection: protect, lifecycle });
+    new RdsClusterInstance(stack, "instance", { clusterIdentifier: "c", instanceClass: "db.r6g.large", lifecycle });
+    new ElasticacheReplicationGroup(stack, "cache", {
+      replicationGroupId: "r",
+      description: "r",
+      atRestEncryptionEnabled: "true",
+      lifecycle,
+    });
+    new ElasticacheGlobalReplicationGroup(stack, "datastore", {
+      globalReplicationGroupIdSuffix: "g",
+      primaryReplicationGroupId: "r",
+      lifecycle,
+    });
+    new EcrRepository(stack, "images", {
+      name: "i",
+      encryptionConfiguration: [{ encryptionType: "KMS" }],
+      lifecycle,
+    });
+  };
+
+  it("names every unprotected data store of a production stack by its construct path", () => {
+    expect(violations(dataTier(false), true).sort()).toEqual(
+      [
+        "test/cache: deletion-protection",
+        "test/cluster: deletion-protection",
+        "test/datastore: deletion-protection",
+        "test/global: deletion-protection",
+        "test/images: deletion-protection",
+        "test/instance: deletion-protection",
+      ].sort(),
+    );
+    expect(violations(dataTier(true), true)).toEqual([]);
+    expect(violations(dataTier(false), false)).toEqual([]);
   });
 });
 

@@ -138,15 +138,9 @@ describe("Network", () => {
       expect(ingress.filter((rule) => rule.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
     });
 
-    it("owns only the data and endpoint groups: the ALB's and pods' belong to their modules", () => {
+    it("owns only the endpoints' group: the ALB's, pods' and data stores' belong to their modules", () => {
       const names = resourcesOf(json, "aws_security_group").map((group) => group.name);
-      expect(names.sort()).toEqual(["demo-taipei-data", "demo-taipei-endpoints"]);
-    });
-
-    it("leaves the data tier closed until a module connects to it", () => {
-      const rulesOf = (suffix: string) =>
-        [...ingress, ...egress].filter((rule) => rule.security_group_id === sgRef(suffix));
-      expect(rulesOf("data")).toEqual([]);
+      expect(names).toEqual(["demo-taipei-endpoints"]);
     });
 
     it("admits HTTPS to the endpoints only from the VPC", () => {

@@ -3,6 +3,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
+import { CACHE_GLOBAL_DATASTORE_OUTPUT } from "../../src/stacks/regional/data";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
 import { isReadOnlyAction } from "../../modules/iam-role";
 import { blocksOf, environmentConfig, refTo, resourcesOf, testApp } from "../helpers";
@@ -41,15 +42,27 @@ describe.each([
     expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(3);
   });
 
-  it(`never names ${otherRegion} but as a destination of its image replication: no provider, backend, data source or remote-state read there`, () => {
-    const { aws_ecr_replication_configuration: replication, ...resources } = document.resource!;
-    expect(JSON.stringify({ ...document, resource: resources })).not.toContain(otherRegion);
-    expect(json).not.toContain(otherKey);
-    const destinations = Object.values((replication ?? {}) as Record<string, Block>).flatMap(
+  it(`never names ${otherRegion} but as a replication destination: no provider, backend or data source there`, () => {
+    const {
+      aws_ecr_replication_configuration: replication,
+      aws_secretsmanager_secret: secrets,
+      ...resources
+    } = document.resource!;
+    const { "primary-state": _primaryState, ...reads } = (document.data!.terraform_remote_state ?? {}) as Block;
+    const rest = { ...document, resource: resources, data: { ...document.data, terraform_remote_state: reads } };
+    expect(JSON.stringify(rest)).not.toContain(otherRegion);
+    expect(JSON.stringify(rest)).not.toContain(otherKey);
+    // Replication is a setting of the primary's own registry and secret: the primary lists the
+    // others as destinations and calls no API there; a secondary lists nobody.
+    const imageDestinations = Object.values((replication ?? {}) as Record<string, Block>).flatMap(
       (config) => (config.replication_configuration as { rule: { destination: Block[] }[] }).rule[0]!.destination,
     );
-    // Replication is a setting of the primary's own registry: the primary lists the others, nobody else does.
-    expect(destinations.map((destination) => destination.region)).toEqual(key === "taipei" ? [otherRegion] : []);
+    const secretReplicas = Object.values((secrets ?? {}) as Record<string, Block>).flatMap(
+      (secret) => (secret.replica as Block[] | undefined) ?? [],
+    );
+    const expected = key === "taipei" ? [otherRegion] : [];
+    expect(imageDestinations.map((destination) => destination.region)).toEqual(expected);
+    expect(secretReplicas.map((replica) => replica.region)).toEqual(expected);
   });
 
   it("runs the controllers once nodes, networking and API access exist, and the app after the load balancer controller", () => {
@@ -90,13 +103,18 @@ describe.each([
     expect(JSON.stringify({ ...document, provider: undefined })).not.toMatch(/"token"/);
   });
 
-  it("reads no state but the global stack's", () => {
+  it("reads global's state, and a secondary the primary's (for the cache datastore's id), nothing else", () => {
     const reads = Object.values(document.data!.terraform_remote_state as Record<string, { config: { key: string } }>);
-    expect(reads.map((read) => read.config.key)).toEqual(["genai-demo/production/global.tfstate"]);
+    expect(reads.map((read) => read.config.key)).toEqual(
+      key === "taipei"
+        ? ["genai-demo/production/global.tfstate"]
+        : ["genai-demo/production/global.tfstate", "genai-demo/production/taipei.tfstate"],
+    );
   });
 
-  it("exports its network under the stable output names", () => {
-    expect(Object.keys(document.output!).sort()).toEqual(Object.values(REGIONAL_OUTPUTS).sort());
+  it("exports its outputs under the stable names, the primary also its cache datastore's id", () => {
+    const expected = [...Object.values(REGIONAL_OUTPUTS), ...(key === "taipei" ? [CACHE_GLOBAL_DATASTORE_OUTPUT] : [])];
+    expect(Object.keys(document.output!).sort()).toEqual(expected.sort());
   });
 });
 
@@ -164,10 +182,14 @@ describe("RegionalStack request path", () => {
     ]);
   });
 
-  it("admits only PostgreSQL and Redis to the data tier, only from the pods", () => {
-    const toData = ingress.filter((rule) => rule.security_group_id === groupRef("data"));
-    expect(toData.map((rule) => rule.from_port).sort()).toEqual([5432, 6379]);
-    expect(toData.every((rule) => rule.referenced_security_group_id === groupRef("eks-nodes"))).toBe(true);
+  it.each([
+    ["aurora", 5432],
+    ["cache", 6379],
+  ])("admits only its port to the %s group, only from the pods", (group, port) => {
+    const toData = ingress.filter((rule) => rule.security_group_id === groupRef(group));
+    expect(toData).toEqual([
+      expect.objectContaining({ from_port: port, to_port: port, referenced_security_group_id: groupRef("eks-nodes") }),
+    ]);
   });
 
   it("opens nothing to the internet but the ALB's 80 and 443", () => {
@@ -254,7 +276,7 @@ describe("RegionalStack production vs development", () => {
 });
 
 describe("RegionalStack with Terraform Cloud state", () => {
-  it("reads global's outputs from global's workspace, and nothing else", () => {
+  it("reads global's and the primary's outputs from their workspaces, and nothing else", () => {
     const config = environmentConfig("production", (input) => {
       input.state = { backend: "cloud", organization: "acme", workspacePrefix: "genai-demo-production" };
     });
@@ -263,6 +285,7 @@ describe("RegionalStack with Terraform Cloud state", () => {
     };
     expect(Object.values(document.data.terraform_remote_state)).toEqual([
       { backend: "remote", config: { organization: "acme", workspaces: { name: "genai-demo-production-global" } } },
+      { backend: "remote", config: { organization: "acme", workspaces: { name: "genai-demo-production-taipei" } } },
     ]);
   });
 });

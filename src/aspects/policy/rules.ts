@@ -37,8 +37,12 @@ const AT_REST: Record<string, (config: Config, resource: ResourceView, stack: re
   aws_rds_cluster: (config) => config.storage_encrypted === true,
   aws_rds_global_cluster: (config) => config.storage_encrypted === true,
   aws_db_instance: (config) => config.storage_encrypted === true,
+  // A secondary of a global datastore inherits the datastore's encryption (set, and checked, on
+  // its primary); AWS refuses the setting on the secondary itself.
   aws_elasticache_replication_group: (config) =>
-    config.at_rest_encryption_enabled === true || config.at_rest_encryption_enabled === "true",
+    config.at_rest_encryption_enabled === true ||
+    config.at_rest_encryption_enabled === "true" ||
+    (isSet(config.global_replication_group_id) && isSet(config.kms_key_id)),
   aws_ebs_volume: (config) => config.encrypted === true,
   aws_ecr_repository: (config) => first(config.encryption_configuration).encryption_type === "KMS",
   aws_launch_template: (config) =>
@@ -59,6 +63,7 @@ const PROTECTION: Record<string, (resource: ResourceView) => boolean> = {
     resource.config.deletion_protection === true && resource.construct.lifecycle?.preventDestroy === true,
   aws_rds_global_cluster: (resource) =>
     resource.config.deletion_protection === true && resource.construct.lifecycle?.preventDestroy === true,
+  aws_rds_cluster_instance: (resource) => resource.construct.lifecycle?.preventDestroy === true,
   aws_elasticache_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
   aws_elasticache_global_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
 };

@@ -3,7 +3,7 @@ import { FailoverMember, SingleRegionRecords } from "../../../modules/dns-failov
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
 import { latencyName, originName, routedNames } from "../../dns-names";
-import type { GlobalOutputs } from "./global-state";
+import type { GlobalOutputs } from "./remote-state";
 
 /**
  * The region's public records: with failover configured, its member of every failover and

@@ -1,17 +1,21 @@
+import type { AuroraCluster } from "../../../modules/aurora";
 import type { EksCluster } from "../../../modules/eks-cluster";
-import type { Network } from "../../../modules/network";
+import type { CacheReplicationGroup } from "../../../modules/redis";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { tcp } from "../../../modules/shared/connections";
-import { APP_CONTAINER_PORT, PORTS } from "../../../modules/shared/constants";
+import { APP_CONTAINER_PORT } from "../../../modules/shared/constants";
 
 /**
  * Opens the request path between the modules: ALB -> app pods on the container port, app pods
  * -> Aurora and Redis. Pods share their node's security group (docs/decisions.md), so the
  * cluster's node group is the app's side of each flow.
  */
-export function connectRequestPath(ingress: RegionalIngress, cluster: EksCluster, network: Network): void {
-  const { data } = network.securityGroups;
+export function connectRequestPath(
+  ingress: RegionalIngress,
+  cluster: EksCluster,
+  data: { database: AuroraCluster; cache: CacheReplicationGroup },
+): void {
   cluster.allowFrom(ingress.securityGroup, tcp(APP_CONTAINER_PORT), "App requests from the ALB");
-  data.allowFrom(cluster.nodeSecurityGroup, tcp(PORTS.postgres), "PostgreSQL from app pods");
-  data.allowFrom(cluster.nodeSecurityGroup, tcp(PORTS.redis), "Redis from app pods");
+  data.database.allowFrom(cluster.nodeSecurityGroup, "PostgreSQL from app pods");
+  data.cache.allowFrom(cluster.nodeSecurityGroup, "Cache from app pods");
 }

@@ -1,0 +1,201 @@
+import { ElasticacheGlobalReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-global-replication-group";
+import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
+import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
+import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
+import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
+import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
+import { Construct } from "constructs";
+import { EncryptedLogGroup } from "../encrypted-log-group";
+import { EncryptionKey } from "../kms-key";
+import type { AwsAccount } from "../shared/aws-account";
+import { Connections, type Peer, tcp } from "../shared/connections";
+import { publishSettings } from "../shared/settings";
+import { CacheAlarms } from "./alarms";
+import { CACHE_PORT, EVICTION_POLICY, cacheParameterFamily, cacheUsers } from "./constants";
+
+export { CACHE_ALARMS, CACHE_PORT, cacheUsers } from "./constants";
+
+/** The primary region creates the global datastore around its replication group. */
+export interface CachePrimaryRole {
+  readonly kind: "primary";
+  /** Suffix of the global datastore's id (AWS prefixes it). */
+  readonly globalDatastoreSuffix: string;
+}
+
+/** A secondary joins the global datastore by the id AWS gave it (read from the primary's outputs). */
+export interface CacheSecondaryRole {
+  readonly kind: "secondary";
+  readonly globalDatastoreId: string;
+}
+
+export interface CacheReplicationGroupProps {
+  /** Replication group id (at most 40 characters), prefix of everything else. */
+  readonly name: string;
+  readonly account: AwsAccount;
+  readonly region: string;
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  readonly role: CachePrimaryRole | CacheSecondaryRole;
+  readonly engine: "valkey" | "redis";
+  /** `major.minor`. */
+  readonly engineVersion: string;
+  readonly nodeType: string;
+  /** Nodes: a primary and its replicas. */
+  readonly nodes: number;
+  readonly multiAz: boolean;
+  readonly snapshotRetentionDays: number;
+  readonly snapshotWindow: string;
+  readonly maintenanceWindow: string;
+  readonly slowLogRetentionDays: number;
+  /** SSM path of the app's connection settings, e.g. `/genai-demo/production/taipei/cache`. */
+  readonly settingsPath: string;
+  readonly warningTopicArn: string;
+  /**
+   * `prevent_destroy` on the group, the datastore and the keys, and a final snapshot.
+   * @default true
+   */
+  readonly protect?: boolean;
+}
+
+/**
+ * One region's member of the cache's global datastore: Multi-AZ with automatic failover,
+ * encrypted at rest with its own key and in transit (TLS required), RBAC with an IAM-authenticated
+ * app user (no password exists anywhere), `allkeys-lru`, daily snapshots, the slow log in an
+ * encrypted log group, its own security group (6379 only from what {@link allowFrom} admits).
+ */
+export class CacheReplicationGroup extends Construct {
+  readonly replicationGroup: ElasticacheReplicationGroup;
+  readonly globalDatastore?: ElasticacheGlobalReplicationGroup;
+  private readonly connections: Connections;
+
+  constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
+    super(scope, id);
+    const { account, name, role } = props;
+    const protect = props.protect ?? true;
+
+    const key = new EncryptionKey(this, "key", {
+      alias: `${name}-cache`,
+      description: `Encrypts data and snapshots of cache ${name}`,
+      account,
+      preventDestroy: protect,
+    });
+    this.connections = Connections.forNewGroup(this, {
+      prefix: name,
+      name: "cache",
+      description: `${props.engine}: 6379 from the app only`,
+      vpcId: props.vpcId,
+    });
+    const subnetGroup = new ElasticacheSubnetGroup(this, "subnet-group", {
+      name: `${name}-cache`,
+      description: `Database tier of ${name}`,
+      subnetIds: props.subnetIds,
+    });
+    const slowLog = new EncryptedLogGroup(this, "slow-log", {
+      name: `/aws/elasticache/${name}/slow-log`,
+      keyAlias: `${name}-cache-slow-log`,
+      description: `slow log of cache ${name}`,
+      region: props.region,
+      account,
+      retentionInDays: props.slowLogRetentionDays,
+      preventDestroy: protect,
+    });
+    const users = cacheUsers(name).map(
+      (user) =>
+        new ElasticacheUser(this, `user-${user.name === "default" ? "default" : "app"}`, {
+          userId: user.id,
+          userName: user.name,
+          engine: props.engine,
+          accessString: user.accessString,
+          authenticationMode: { type: user.iam ? "iam" : "no-password-required" },
+        }),
+    );
+    const userGroup = new ElasticacheUserGroup(this, "user-group", {
+      userGroupId: `${name}-users`,
+      engine: props.engine,
+      userIds: users.map((user) => user.userId),
+    });
+
+    // A secondary inherits engine, version, node type, parameters and encryption settings from
+    // the global datastore; the provider refuses them next to global_replication_group_id.
+    const ownSettings =
+      role.kind === "primary"
+        ? {
+            engine: props.engine,
+            engineVersion: props.engineVersion,
+            nodeType: props.nodeType,
+            parameterGroupName: new ElasticacheParameterGroup(this, "parameters", {
+              name: `${name}-cache`,
+              family: cacheParameterFamily(props.engine, props.engineVersion),
+              description: `Eviction policy of ${name}`,
+              parameter: [{ name: "maxmemory-policy", value: EVICTION_POLICY }],
+            }).name,
+            atRestEncryptionEnabled: "true",
+            transitEncryptionEnabled: true,
+          }
+        : { globalReplicationGroupId: role.globalDatastoreId };
+    this.replicationGroup = new ElasticacheReplicationGroup(this, "replication-group", {
+      replicationGroupId: name,
+      description: `GenAI Demo cache, ${role.kind} region`,
+      ...ownSettings,
+      kmsKeyId: key.arn,
+      numCacheClusters: props.nodes,
+      automaticFailoverEnabled: props.nodes > 1,
+      multiAzEnabled: props.multiAz,
+      port: CACHE_PORT,
+      subnetGroupName: subnetGroup.name,
+      securityGroupIds: [this.connections.ref.securityGroupId],
+      userGroupIds: [userGroup.userGroupId],
+      snapshotRetentionLimit: props.snapshotRetentionDays,
+      snapshotWindow: props.snapshotWindow,
+      maintenanceWindow: props.maintenanceWindow,
+      finalSnapshotIdentifier: `${name}-final`,
+      autoMinorVersionUpgrade: "true",
+      logDeliveryConfiguration: [
+        {
+          destination: slowLog.logGroup.name,
+          destinationType: "cloudwatch-logs",
+          logFormat: "json",
+          logType: "slow-log",
+        },
+      ],
+      lifecycle: { preventDestroy: protect },
+    });
+
+    if (role.kind === "primary") {
+      this.globalDatastore = new ElasticacheGlobalReplicationGroup(this, "global-datastore", {
+        globalReplicationGroupIdSuffix: role.globalDatastoreSuffix,
+        primaryReplicationGroupId: this.replicationGroup.id,
+        globalReplicationGroupDescription: "GenAI Demo cache across regions",
+        lifecycle: { preventDestroy: protect },
+      });
+    }
+
+    publishSettings(
+      this,
+      props.settingsPath,
+      {
+        endpoint: this.replicationGroup.primaryEndpointAddress,
+        "reader-endpoint": this.replicationGroup.readerEndpointAddress,
+        port: String(CACHE_PORT),
+        user: cacheUsers(name)[1]!.name,
+      },
+      `Cache ${name}`,
+    );
+    new CacheAlarms(this, "alarms", {
+      replicationGroupId: name,
+      memberIds: Array.from({ length: props.nodes }, (_, i) => `${name}-${String(i + 1).padStart(3, "0")}`),
+      replicated: role.kind === "secondary",
+      warningTopicArn: props.warningTopicArn,
+    });
+  }
+
+  /** Admits the cache port from `peer` (and lets the peer send there). */
+  allowFrom(peer: Peer, description: string): void {
+    this.connections.allowFrom(peer, tcp(CACHE_PORT), description);
+  }
+
+  /** The id AWS gave the global datastore (prefix + suffix); only on the primary. */
+  get globalDatastoreId(): string | undefined {
+    return this.globalDatastore?.globalReplicationGroupId;
+  }
+}
