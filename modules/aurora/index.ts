@@ -210,6 +210,7 @@ export class AuroraCluster extends Construct {
           monitoringInterval: MONITORING_INTERVAL_SECONDS,
           monitoringRoleArn: monitoring.arn,
           copyTagsToSnapshot: true,
+          autoMinorVersionUpgrade: true,
           lifecycle: { preventDestroy: protect },
           dependsOn: monitoring.withPolicies,
         }),

@@ -158,7 +158,12 @@ export class CacheReplicationGroup extends Construct {
           logType: "slow-log",
         },
       ],
-      lifecycle: { preventDestroy: protect },
+      lifecycle: {
+        preventDestroy: protect,
+        // An unplanned promotion detaches a secondary from the datastore (its primary region is
+        // gone); the id then reads empty, and the provider would replace the group to rejoin.
+        ignoreChanges: role.kind === "secondary" ? ["global_replication_group_id"] : [],
+      },
     });
 
     if (role.kind === "primary") {

@@ -2,10 +2,11 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { Construct } from "constructs";
 
 /**
- * Publishes non-secret connection settings for the app as SSM String parameters under `path`
- * (e.g. `/genai-demo/production/taipei/database`), one per key: the app reads the path, not
- * Terraform outputs. Values must not be secrets; secrets stay in Secrets Manager and only
- * their ARNs are published here.
+ * Publishes connection settings for the app as SSM parameters under `path` (e.g.
+ * `/genai-demo/production/taipei/database`), one per key: the app reads the path, not Terraform
+ * outputs. Values must not be secrets (they are in state); secrets stay in Secrets Manager and
+ * only their ARNs are published here. They are SecureStrings all the same, under the account's
+ * `aws/ssm` key, so endpoints are not readable by whoever may list parameters.
  */
 export function publishSettings(
   scope: Construct,
@@ -17,7 +18,7 @@ export function publishSettings(
     ([key, value]) =>
       new SsmParameter(scope, `setting-${key}`, {
         name: `${path}/${key}`,
-        type: "String",
+        type: "SecureString",
         value,
         description: `${description}: ${key}`,
       }),

@@ -107,6 +107,29 @@ describe("PolicyAspect: IMDSv2", () => {
   });
 });
 
+describe("PolicyAspect: encryption in transit", () => {
+  it("requires TLS of a cache, except of a global datastore's secondary, which inherits it", () => {
+    expect(
+      violations((stack) => {
+        const encrypted = { atRestEncryptionEnabled: "true", kmsKeyId: "arn:aws:kms:ap-east-2:1:key/k" };
+        new ElasticacheReplicationGroup(stack, "plain", { replicationGroupId: "p", description: "p", ...encrypted });
+        new ElasticacheReplicationGroup(stack, "tls", {
+          replicationGroupId: "t",
+          description: "t",
+          transitEncryptionEnabled: true,
+          ...encrypted,
+        });
+        new ElasticacheReplicationGroup(stack, "secondary", {
+          replicationGroupId: "s",
+          description: "s",
+          globalReplicationGroupId: "abcde-g",
+          kmsKeyId: "arn:aws:kms:ap-northeast-1:1:key/k",
+        });
+      }, false),
+    ).toEqual(["test/plain: encryption-in-transit"]);
+  });
+});
+
 describe("PolicyAspect: deletion protection", () => {
   const unprotected = (stack: TerraformStack) => new KmsKey(stack, "key", { enableKeyRotation: true });
 
@@ -132,6 +155,7 @@ describe("PolicyAspect: deletion protection", () => {
       replicationGroupId: "r",
       description: "r",
       atRestEncryptionEnabled: "true",
+      transitEncryptionEnabled: true,
       lifecycle,
     });
     new ElasticacheGlobalReplicationGroup(stack, "datastore", {

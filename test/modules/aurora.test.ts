@@ -164,6 +164,7 @@ describe("AuroraCluster (primary)", () => {
         performance_insights_enabled: true,
         performance_insights_kms_key_id: refTo(primaryJson, "aws_kms_key", () => true, "arn"),
         monitoring_interval: 60,
+        auto_minor_version_upgrade: true,
         monitoring_role_arn: refTo(primaryJson, "aws_iam_role", () => true, "arn"),
         lifecycle: { prevent_destroy: true },
       });
@@ -188,7 +189,7 @@ describe("AuroraCluster (primary)", () => {
     expect(parameters["/demo/production/taipei/database/secret-arn"]!.value).toBe(
       refTo(primaryJson, "aws_secretsmanager_secret", () => true, "arn"),
     );
-    expect(Object.values(parameters).every((parameter) => parameter.type === "String")).toBe(true);
+    expect(Object.values(parameters).every((parameter) => parameter.type === "SecureString")).toBe(true);
   });
 
   it("watches CPU and memory of each instance, and no replication lag (it is the source)", () => {

@@ -140,6 +140,7 @@ describe("CacheReplicationGroup (secondary)", () => {
       expect(group[inherited]).toBeUndefined();
     }
     expect(resourcesOf(secondaryJson, "aws_elasticache_global_replication_group")).toEqual([]);
+    expect(group.lifecycle).toMatchObject({ ignore_changes: ["global_replication_group_id"] });
     expect(group.kms_key_id).toBe(refTo(secondaryJson, "aws_kms_key", () => true, "arn"));
   });
 

@@ -80,6 +80,17 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     },
   },
   {
+    id: "encryption-in-transit",
+    description: "caches require TLS (a global datastore's secondary inherits its primary's)",
+    check: (resource) => {
+      if (resource.type !== "aws_elasticache_replication_group") return undefined;
+      const { transit_encryption_enabled: tls, global_replication_group_id: datastore } = resource.config;
+      return tls === true || tls === "true" || isSet(datastore)
+        ? undefined
+        : "aws_elasticache_replication_group does not require TLS (transit_encryption_enabled)";
+    },
+  },
+  {
     id: "no-open-ingress",
     description: "nothing admits 0.0.0.0/0 or ::/0 except a load balancer's HTTP/HTTPS",
     check: (resource, stack) => {
