@@ -307,3 +307,59 @@ describe("RegionalStack before its first image", () => {
     expect(resourcesOf(json, "aws_eks_pod_identity_association").some((a) => a.namespace === "genai-demo")).toBe(true);
   });
 });
+
+describe.each([
+  { env: "production", retention: 30, protect: true, taipeiInstances: 2, tokyoInstances: 2 },
+  { env: "staging", retention: 7, protect: false, taipeiInstances: 2, tokyoInstances: 1 },
+])("RegionalStack data tier ($env)", ({ env, retention, protect, taipeiInstances, tokyoInstances }) => {
+  const config = environmentConfig(env);
+  const taipei = synthRegion(config, "taipei");
+  const tokyo = synthRegion(config, "tokyo");
+  const only = (json: string, type: string) => resourcesOf(json, type)[0]!;
+
+  it("creates the global cluster and datastore in the primary only", () => {
+    expect(only(taipei, "aws_rds_global_cluster").global_cluster_identifier).toBe(`genai-demo-${env}`);
+    expect(resourcesOf(tokyo, "aws_rds_global_cluster")).toEqual([]);
+    expect(resourcesOf(taipei, "aws_elasticache_global_replication_group")).toHaveLength(1);
+    expect(resourcesOf(tokyo, "aws_elasticache_global_replication_group")).toEqual([]);
+  });
+
+  it("joins Tokyo to them: the cluster by name, the cache by the id in Taipei's state", () => {
+    expect(only(tokyo, "aws_rds_cluster").global_cluster_identifier).toBe(`genai-demo-${env}`);
+    const [stateId] = Object.keys(blocksOf(tokyo, "terraform_remote_state", "data")).filter(
+      (id) => id !== "global-state",
+    );
+    expect(only(tokyo, "aws_elasticache_replication_group").global_replication_group_id).toBe(
+      `\${data.terraform_remote_state.${stateId}.outputs.${CACHE_GLOBAL_DATASTORE_OUTPUT}}`,
+    );
+  });
+
+  it("sizes and protects each region's members from the environment's config", () => {
+    expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(taipeiInstances);
+    expect(resourcesOf(tokyo, "aws_rds_cluster_instance")).toHaveLength(tokyoInstances);
+    for (const json of [taipei, tokyo]) {
+      expect(only(json, "aws_rds_cluster")).toMatchObject({
+        backup_retention_period: retention,
+        deletion_protection: protect,
+        lifecycle: expect.objectContaining({ prevent_destroy: protect }),
+      });
+      expect(only(json, "aws_elasticache_replication_group")).toMatchObject({
+        num_cache_clusters: 2,
+        multi_az_enabled: true,
+        snapshot_retention_limit: 7,
+      });
+    }
+  });
+
+  it("publishes each region's settings under its own path", () => {
+    for (const [json, key] of [
+      [taipei, "taipei"],
+      [tokyo, "tokyo"],
+    ] as const) {
+      const names = resourcesOf(json, "aws_ssm_parameter").map((parameter) => String(parameter.name));
+      expect(names.every((name) => name.startsWith(`/genai-demo/${env}/${key}/`))).toBe(true);
+      expect(names).toContain(`/genai-demo/${env}/${key}/database/endpoint`);
+      expect(names).toContain(`/genai-demo/${env}/${key}/cache/endpoint`);
+    }
+  });
+});
