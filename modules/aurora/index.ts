@@ -233,6 +233,7 @@ export class AuroraCluster extends Construct {
             : primary.credentials.secret.arn,
       },
       `Aurora ${name}`,
+      this.key.arn,
     );
     new AuroraAlarms(this, "alarms", {
       clusterIdentifier: name,

@@ -185,6 +185,7 @@ export class CacheReplicationGroup extends Construct {
         user: cacheUsers(name)[1]!.name,
       },
       `Cache ${name}`,
+      key.arn,
     );
     new CacheAlarms(this, "alarms", {
       replicationGroupId: name,

@@ -149,8 +149,18 @@ describe("PolicyAspect: deletion protection", () => {
       deletionProtection: protect,
       lifecycle,
     });
-    new RdsCluster(stack, "cluster", { storageEncrypted: true, deletionProtection: protect, lifecycle });
-    new RdsClusterInstance(stack, "instance", { clusterIdentifier: "c", instanceClass: "db.r6g.large", lifecycle });
+    new RdsCluster(stack, "cluster", {
+      engine: "aurora-postgresql",
+      storageEncrypted: true,
+      deletionProtection: protect,
+      lifecycle,
+    });
+    new RdsClusterInstance(stack, "instance", {
+      engine: "aurora-postgresql",
+      clusterIdentifier: "c",
+      instanceClass: "db.r6g.large",
+      lifecycle,
+    });
     new ElasticacheReplicationGroup(stack, "cache", {
       replicationGroupId: "r",
       description: "r",

@@ -189,7 +189,12 @@ describe("AuroraCluster (primary)", () => {
     expect(parameters["/demo/production/taipei/database/secret-arn"]!.value).toBe(
       refTo(primaryJson, "aws_secretsmanager_secret", () => true, "arn"),
     );
-    expect(Object.values(parameters).every((parameter) => parameter.type === "SecureString")).toBe(true);
+    for (const parameter of Object.values(parameters)) {
+      expect(parameter).toMatchObject({
+        type: "SecureString",
+        key_id: refTo(primaryJson, "aws_kms_key", () => true, "arn"),
+      });
+    }
   });
 
   it("watches CPU and memory of each instance, and no replication lag (it is the source)", () => {
