@@ -1,6 +1,6 @@
 import type { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { TerraformIterator } from "cdktf";
+import { Fn, TerraformIterator, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
 import { requestCertificate } from "../shared/certificate";
 
@@ -28,13 +28,24 @@ export class CertificateValidationRecords extends Construct {
     // No wait for issuance here: on the first deploy of a created zone nobody has delegated the
     // domain to it yet, so validation could not finish. The regional certificates wait instead.
     this.certificate = requestCertificate(this, props.names);
-    const byName = TerraformIterator.fromComplexList(this.certificate.domainValidationOptions, "domain_name");
+    // One record per configured name: keys known at plan time, so the very first plan (when ACM
+    // has not answered yet) can size the for_each. The answer is looked up by name.
+    const answers = new TerraformLocal(
+      this,
+      "validation-options",
+      TerraformIterator.fromComplexList(
+        this.certificate.domainValidationOptions,
+        "domain_name",
+      )._getForEachExpression(),
+    );
+    const names = TerraformIterator.fromList(props.names);
+    const answer = (field: string) => Token.asString(Fn.lookupNested(answers.expression, [names.value, field]));
     new Route53Record(this, "record", {
-      forEach: byName,
+      forEach: names,
       zoneId: props.zoneId,
-      name: byName.getString("resource_record_name"),
-      type: byName.getString("resource_record_type"),
-      records: [byName.getString("resource_record_value")],
+      name: answer("resource_record_name"),
+      type: answer("resource_record_type"),
+      records: [answer("resource_record_value")],
       ttl: VALIDATION_RECORD_TTL_SECONDS,
       // The record is the same for every certificate of the account: in an adopted zone it may
       // already exist with this very value.

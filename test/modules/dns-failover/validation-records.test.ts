@@ -22,15 +22,18 @@ describe("CertificateValidationRecords", () => {
     ]);
   });
 
-  it("writes one record per name from ACM's validation options, in our zone", () => {
+  it("writes one record per configured name (keys known at the first plan), from ACM's answer for it", () => {
     const [record] = resourcesOf(json, "aws_route53_record");
+    const document = JSON.parse(json) as { locals: Record<string, string> };
+    const [[local, answers]] = Object.entries(document.locals) as [[string, string]];
+    expect(answers).toMatch(/domain_validation_options\): val\.domain_name => val/);
     expect(record).toMatchObject({
       zone_id: "Z123",
-      name: "${each.value.resource_record_name}",
-      type: "${each.value.resource_record_type}",
-      records: ["${each.value.resource_record_value}"],
+      for_each: '${toset(["example.com", "api.example.com", "taipei.origin.example.com", "tokyo.origin.example.com"])}',
+      name: `\${local.${local}[each.value].resource_record_name}`,
+      type: `\${local.${local}[each.value].resource_record_type}`,
+      records: [`\${local.${local}[each.value].resource_record_value}`],
     });
-    expect(record!.for_each).toMatch(/domain_validation_options\): val\.domain_name => val/);
     // Same record for every certificate of the account: overwriting writes the same value.
     expect(record!.allow_overwrite).toBe(true);
   });
