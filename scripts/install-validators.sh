@@ -7,6 +7,9 @@
 #   providers   hashicorp/aws, kubernetes, helm built from their Go modules into a filesystem
 #               mirror, with a CLI config so `init -backend=false` needs no registry
 #   checkov, kubernetes-validate   from PyPI, pinned, in a virtual environment
+#   moto        the emulator of npm run emulate, from PyPI, pinned, in a virtual environment of its
+#               own (checkov pins a botocore too old to know ap-east-2, and moto's regions come
+#               from botocore)
 #   helm        built from its Go module, pinned
 #
 # A full run ends by writing tools.json (paths and versions) into the cache for scripts/validate.ts.
@@ -21,6 +24,10 @@ OPENTOFU_VERSION=v1.11.0
 HELM_VERSION=v3.19.2
 CHECKOV_VERSION=3.3.30
 KUBERNETES_VALIDATE_VERSION=1.37.0
+# scripts/emulate/moto_patches.py is written against this exact version.
+MOTO_VERSION=5.2.5
+# moto's regions come from botocore: this one knows ap-east-2 (Taipei).
+BOTOCORE_VERSION=1.44.8
 
 # The Go module proxy serves these providers only as pseudo-versions of their untagged (v2+
 # without /vN) modules, and refuses the exact release tags our @cdktf/provider-* packages wrap
@@ -122,6 +129,7 @@ RC
 }
 
 install_python_tools() {
+  install_emulator
   local stamp="$cache/stamps/venv-checkov-$CHECKOV_VERSION-kv-$KUBERNETES_VALIDATE_VERSION"
   if [ -f "$stamp" ] && [ -x "$cache/venv/bin/checkov" ]; then
     log "checkov $CHECKOV_VERSION and kubernetes-validate $KUBERNETES_VALIDATE_VERSION: cached"
@@ -136,6 +144,20 @@ install_python_tools() {
     "checkov==$CHECKOV_VERSION" "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION"
   touch "$stamp"
   log "python tools installed in $(elapsed "$started")"
+}
+
+install_emulator() {
+  local stamp="$cache/stamps/emulator-moto-$MOTO_VERSION-botocore-$BOTOCORE_VERSION"
+  if [ -f "$stamp" ] && [ -x "$cache/emulator-venv/bin/python" ]; then
+    log "moto $MOTO_VERSION: cached"
+    return
+  fi
+  log "installing moto $MOTO_VERSION from PyPI"
+  rm -rf "$cache/emulator-venv"
+  python3 -m venv "$cache/emulator-venv"
+  "$cache/emulator-venv/bin/pip" install --quiet --disable-pip-version-check \
+    "moto[server]==$MOTO_VERSION" "botocore==$BOTOCORE_VERSION" "boto3==$BOTOCORE_VERSION"
+  touch "$stamp"
 }
 
 install_helm() {
@@ -161,6 +183,7 @@ json.dump({
     "providers": providers,
     "checkov": {"bin": "$cache/venv/bin/checkov", "version": "$CHECKOV_VERSION"},
     "kubernetesValidate": {"bin": "$cache/venv/bin/kubernetes-validate", "version": "$KUBERNETES_VALIDATE_VERSION"},
+    "emulator": {"python": "$cache/emulator-venv/bin/python", "version": "$MOTO_VERSION"},
     "helm": {"bin": "$helm_bin", "version": "${HELM_VERSION#v}"},
 }, open(sys.argv[1], "w"), indent=2)
 PY

@@ -1,0 +1,123 @@
+/**
+ * The override file that points a copy of a synthesized stack at the emulator: every AWS provider
+ * block (aliases too), the S3 backend and every remote-state read go to one loopback endpoint
+ * with fake credentials and few retries, and `prevent_destroy` is lifted so destroy can be
+ * tested. Terraform merges `*_override.tf.json` into the configuration; the synthesized JSON
+ * itself is never changed.
+ */
+
+type Block = Record<string, unknown>;
+export interface StackDocument {
+  readonly provider?: Record<string, Block[]>;
+  readonly terraform?: { readonly backend?: Record<string, Block> };
+  readonly resource?: Record<string, Record<string, Block>>;
+  readonly data?: Record<string, Record<string, Block>>;
+}
+
+/** Provider `endpoints` keys of every AWS service the stacks call. */
+export const EMULATED_SERVICES = [
+  "acm",
+  "cloudwatch",
+  "ec2",
+  "ecr",
+  "eks",
+  "elasticache",
+  "elbv2",
+  "iam",
+  "kms",
+  "logs",
+  "rds",
+  "route53",
+  "s3",
+  "s3control",
+  "secretsmanager",
+  "sns",
+  "ssm",
+  "sts",
+  "wafv2",
+] as const;
+
+/** Fake credentials; the emulator does not check signatures. */
+export const FAKE_CREDENTIALS = { access_key: "emulated", secret_key: "emulated" } as const;
+/** A stuck call fails in seconds, not after the SDK's default ten-minute retry budget. */
+export const MAX_RETRIES = 2;
+
+export interface EmulatorOverrideOptions {
+  /** `http://127.0.0.1:<port>`. */
+  readonly endpoint: string;
+}
+
+const endpoints = (endpoint: string, services: readonly string[]) =>
+  Object.fromEntries(services.map((service) => [service, endpoint]));
+
+/** What an S3 backend or remote-state read needs to talk to the emulator. */
+function s3Client(endpoint: string): Block {
+  return {
+    endpoints: endpoints(endpoint, ["s3", "sts", "dynamodb", "iam"]),
+    use_path_style: true,
+    skip_credentials_validation: true,
+    skip_requesting_account_id: true,
+    skip_metadata_api_check: true,
+    skip_region_validation: true,
+    ...FAKE_CREDENTIALS,
+  };
+}
+
+/** Addresses (`type.name`) of resources that `prevent_destroy`. */
+export function preventDestroyAddresses(document: StackDocument): string[] {
+  return Object.entries(document.resource ?? {}).flatMap(([type, blocks]) =>
+    Object.entries(blocks)
+      .filter(([, block]) => (block.lifecycle as Block | undefined)?.prevent_destroy === true)
+      .map(([name]) => `${type}.${name}`),
+  );
+}
+
+/** The override document for one stack. */
+export function emulatorOverride(document: StackDocument, options: EmulatorOverrideOptions): Block {
+  const { endpoint } = options;
+  const override: Record<string, Record<string, unknown>> = {};
+
+  const aws = (document.provider?.aws ?? []).map((block) => ({
+    ...(block.alias === undefined ? {} : { alias: block.alias }),
+    endpoints: [endpoints(endpoint, EMULATED_SERVICES)],
+    ...FAKE_CREDENTIALS,
+    skip_credentials_validation: true,
+    skip_metadata_api_check: "true",
+    skip_region_validation: true,
+    s3_use_path_style: true,
+    max_retries: MAX_RETRIES,
+  }));
+  if (aws.length > 0) override.provider = { aws };
+
+  // Local state needs nothing; S3 state goes to the emulator's bucket; anything else is refused.
+  const backend = document.terraform?.backend ?? {};
+  const kinds = Object.keys(backend).filter((kind) => kind !== "local");
+  if (kinds.length > 0) {
+    if (backend.s3 === undefined)
+      throw new Error(`the emulator needs the s3 or local backend (found ${kinds.join(", ")})`);
+    override.terraform = { backend: { s3: { ...backend.s3, ...s3Client(endpoint) } } };
+  }
+
+  const reads = document.data?.terraform_remote_state ?? {};
+  if (Object.keys(reads).length > 0) {
+    override.data = {
+      terraform_remote_state: Object.fromEntries(
+        Object.entries(reads).map(([name, read]) => {
+          if (read.backend !== "s3") throw new Error(`remote state ${name}: the emulator needs the s3 backend`);
+          return [name, { config: { ...(read.config as Block), ...s3Client(endpoint) } }];
+        }),
+      ),
+    };
+  }
+
+  const protectedResources = preventDestroyAddresses(document);
+  if (protectedResources.length > 0) {
+    const resource: Record<string, Record<string, Block>> = {};
+    for (const address of protectedResources) {
+      const [type, name] = address.split(".") as [string, string];
+      (resource[type] ??= {})[name] = { lifecycle: { prevent_destroy: false } };
+    }
+    override.resource = resource;
+  }
+  return override;
+}

@@ -1,0 +1,107 @@
+/** Reading Terraform's JSON output for the emulated deploy's summary. */
+
+type Block = Record<string, unknown>;
+interface Module {
+  readonly resources?: { readonly address: string; readonly mode: string }[];
+  readonly child_modules?: Module[];
+}
+
+/**
+ * Managed resources in `terraform show -json` (of a state), by configuration address: the
+ * instances of a `for_each` count once, as the resource they belong to.
+ */
+export function managedResources(showJson: string): string[] {
+  if (showJson.trim() === "") return [];
+  const state = JSON.parse(showJson) as { values?: { root_module?: Module } };
+  const walk = (module: Module | undefined): string[] => [
+    ...(module?.resources ?? []).filter((resource) => resource.mode === "managed").map((resource) => resource.address),
+    ...(module?.child_modules ?? []).flatMap(walk),
+  ];
+  return [...new Set(walk(state.values?.root_module).map((address) => address.replace(/\[[^\]]*\]$/, "")))];
+}
+
+export interface Drift {
+  readonly address: string;
+  readonly actions: string[];
+  /** Top-level attributes whose planned value differs from the state's. */
+  readonly attributes: string[];
+}
+
+/** Resources a plan (`terraform show -json <planfile>`) would change, and which attributes. */
+export function planDrift(planJson: string): Drift[] {
+  const plan = JSON.parse(planJson) as {
+    resource_changes?: {
+      address: string;
+      mode: string;
+      change: { actions: string[]; before?: Block; after?: Block };
+    }[];
+  };
+  return (plan.resource_changes ?? [])
+    .filter((change) => change.mode === "managed")
+    .filter((change) => !change.change.actions.every((action) => action === "no-op" || action === "read"))
+    .map(({ address, change }) => {
+      const before = change.before ?? {};
+      const after = change.after ?? {};
+      const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+      const attributes = [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+      return { address, actions: change.actions, attributes };
+    });
+}
+
+export interface StackResult {
+  readonly environment: string;
+  readonly stack: string;
+  readonly total: number;
+  readonly applied: number;
+  readonly created: number;
+  readonly drift?: Drift[];
+  readonly destroyed?: boolean;
+  readonly leftovers?: number;
+  readonly seconds: number;
+  readonly error?: string;
+}
+
+/** One summary line per stack, then the totals line. */
+export function summaryLines(results: readonly StackResult[]): string[] {
+  const lines = results.map((result) => {
+    const plan =
+      result.drift === undefined
+        ? "plan not run"
+        : result.drift.length === 0
+          ? "plan empty"
+          : `plan NOT empty: ${result.drift.map((drift) => `${drift.address} (${drift.attributes.join(", ") || drift.actions.join("/")})`).join("; ")}`;
+    const destroy =
+      result.destroyed === undefined ? "not destroyed" : result.destroyed ? "destroyed" : "destroy FAILED";
+    return [
+      `${result.environment}/${result.stack}:`,
+      `${result.created} created (${result.applied} of ${result.total} applied),`,
+      `${plan},`,
+      `${destroy},`,
+      `${result.leftovers ?? "?"} left over,`,
+      `${result.seconds.toFixed(0)} s`,
+      result.error === undefined ? "" : `- ERROR: ${result.error}`,
+    ]
+      .filter((part) => part !== "")
+      .join(" ");
+  });
+  const applied = results.reduce((sum, result) => sum + result.created, 0);
+  const total = results.reduce((sum, result) => sum + result.total, 0);
+  const emptyPlans = results.filter((result) => result.drift?.length === 0).length;
+  const destroyed = results.filter((result) => result.destroyed === true).length;
+  lines.push(
+    `emulated deploy: ${applied} of ${total} resources applied, ${emptyPlans} plans empty, ${destroyed} stacks destroyed`,
+  );
+  return lines;
+}
+
+/** Whether every stack was applied in full (its targets), re-planned empty and destroyed clean. */
+export function succeeded(results: readonly StackResult[]): boolean {
+  return results.every(
+    (result) =>
+      result.error === undefined &&
+      result.created === result.applied &&
+      result.drift?.length === 0 &&
+      result.destroyed === true &&
+      result.leftovers === 0,
+  );
+}

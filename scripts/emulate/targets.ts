@@ -1,0 +1,92 @@
+/**
+ * What the emulator cannot create, and what is therefore left out: the excluded types below
+ * (each with its reason), plus every resource that depends on one of them, directly or not. The
+ * rest is applied with one `-target` per resource.
+ */
+import type { StackDocument } from "./overrides";
+
+type Block = Record<string, unknown>;
+
+/** Resource types moto 5.2.5 cannot create, or cannot read back as created. */
+export const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
+  helm_release: "no Kubernetes API exists behind the emulator's EKS clusters",
+  kubernetes_namespace_v1: "no Kubernetes API exists behind the emulator's EKS clusters",
+  aws_cloudwatch_metric_alarm:
+    "the provider speaks Smithy RPC v2 CBOR to CloudWatch, which moto 5.2.5 does not serve (PutMetricAlarm answers 404)",
+  aws_eks_addon: "moto 5.2.5 does not implement CreateAddon",
+  aws_eks_access_entry: "moto 5.2.5 does not implement CreateAccessEntry",
+  aws_eks_access_policy_association: "moto 5.2.5 does not implement AssociateAccessPolicy",
+  aws_eks_pod_identity_association: "moto 5.2.5 does not implement CreatePodIdentityAssociation",
+  aws_eks_cluster: "moto 5.2.5 returns no access_config, so the provider replaces the cluster on every plan",
+  aws_eks_node_group:
+    "moto 5.2.5 invents a remote_access block and drops update_config, so every plan replaces the group",
+  aws_elasticache_parameter_group: "moto 5.2.5 does not implement CreateCacheParameterGroup",
+  aws_elasticache_user_group: "moto 5.2.5 does not implement CreateUserGroup",
+  aws_elasticache_global_replication_group: "moto 5.2.5 does not implement CreateGlobalReplicationGroup",
+  aws_elasticache_replication_group:
+    "moto 5.2.5 registers no member clusters, so the provider's read after create fails",
+  aws_elasticache_subnet_group: "moto 5.2.5 does not implement DeleteCacheSubnetGroup",
+  aws_rds_global_cluster:
+    "moto 5.2.5 returns no database_name (replacement on every plan) and keeps deleted members, so delete never ends",
+  aws_rds_cluster: "moto 5.2.5 returns a scaling_configuration for provisioned clusters (drift on every plan)",
+  aws_rds_cluster_instance: "moto 5.2.5 stores no Performance Insights settings (drift on every plan)",
+};
+
+/** `type.name` or `data.type.name` of every resource and data source, with its body. */
+function blocks(document: StackDocument): Map<string, Block> {
+  const all = new Map<string, Block>();
+  for (const [type, named] of Object.entries(document.resource ?? {})) {
+    for (const [name, block] of Object.entries(named)) all.set(`${type}.${name}`, block);
+  }
+  for (const [type, named] of Object.entries(document.data ?? {})) {
+    for (const [name, block] of Object.entries(named)) all.set(`data.${type}.${name}`, block);
+  }
+  return all;
+}
+
+const REFERENCE = /\b(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)/g;
+
+/** The blocks a block refers to, through expressions or `depends_on`. */
+function referencesOf(block: Block, known: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const text = JSON.stringify({ ...block, "//": undefined });
+  for (const match of text.matchAll(REFERENCE)) {
+    const address = `${match[1] ?? ""}${match[2]}.${match[3]}`;
+    if (known.has(address)) found.add(address);
+  }
+  return found;
+}
+
+export interface Targeting {
+  /** Resource addresses to apply. */
+  readonly targets: string[];
+  /** Excluded resource addresses, each with why. */
+  readonly excluded: Map<string, string>;
+}
+
+/** Splits a stack's resources into those to apply and those left out (with the reason). */
+export function targeting(document: StackDocument, excludedTypes = EXCLUDED_TYPES): Targeting {
+  const all = blocks(document);
+  const known = new Set(all.keys());
+  const references = new Map([...all].map(([address, block]) => [address, referencesOf(block, known)]));
+  const excluded = new Map<string, string>();
+  for (const address of known) {
+    const type = address.startsWith("data.") ? undefined : address.split(".")[0]!;
+    if (type !== undefined && excludedTypes[type] !== undefined) excluded.set(address, excludedTypes[type]!);
+  }
+  // Anything that needs an excluded block cannot be created either.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [address, refs] of references) {
+      if (excluded.has(address)) continue;
+      const blocker = [...refs].find((ref) => excluded.has(ref));
+      if (blocker !== undefined) {
+        excluded.set(address, `depends on ${blocker}`);
+        changed = true;
+      }
+    }
+  }
+  const targets = [...known].filter((address) => !address.startsWith("data.") && !excluded.has(address));
+  const excludedResources = new Map([...excluded].filter(([address]) => !address.startsWith("data.")));
+  return { targets, excluded: excludedResources };
+}
