@@ -113,7 +113,231 @@ def fix_create_bucket_tags():
     responses.S3Response._bucket_response_put = bucket_response_put
 
 
+def fix_eks_cluster_settings_not_echoed():
+    """
+    moto 5.2.5: CreateCluster drops accessConfig, upgradePolicy, deletionProtection and
+    bootstrapSelfManagedAddons, and DescribeCluster returns none of them; the provider then plans
+    to replace the cluster (bootstrap_cluster_creator_admin_permissions forces it) on every run.
+    AWS echoes them (bootstrapClusterCreatorAdminPermissions only at creation, as here).
+    """
+    from moto.eks import responses
+
+    original = responses.EKSResponse.create_cluster
+    echoed = ["accessConfig", "upgradePolicy", "deletionProtection", "bootstrapSelfManagedAddons"]
+
+    def create_cluster(self):
+        result = original(self)
+        cluster = self.eks_backend.describe_cluster(name=self._get_param("name"))
+        for key in echoed:
+            value = self._get_param(key)
+            if value is not None:
+                setattr(cluster, key, value)
+        return result
+
+    responses.EKSResponse.create_cluster = create_cluster
+
+
+def fix_eks_nodegroup_remote_access_and_update_config():
+    """
+    moto 5.2.5: CreateNodegroup invents a remoteAccess block (key pair "eksKeypair") when none is
+    asked for, and drops updateConfig; both make the provider replace the node group on every
+    plan. AWS returns no remoteAccess for a group launched from a template, and the updateConfig
+    it was given.
+    """
+    from moto.eks import responses
+
+    original = responses.EKSResponse.create_nodegroup
+
+    def create_nodegroup(self):
+        result = original(self)
+        nodegroup = self.eks_backend.describe_nodegroup(
+            cluster_name=self._get_param("name"), nodegroup_name=self._get_param("nodegroupName")
+        )
+        if self._get_param("remoteAccess") is None:
+            nodegroup.remote_access = None
+        if self._get_param("updateConfig") is not None:
+            nodegroup.update_config = self._get_param("updateConfig")
+        return result
+
+    responses.EKSResponse.create_nodegroup = create_nodegroup
+
+
+def add_eks_addons_and_pod_identity_associations():
+    """
+    moto 5.2.5 implements neither EKS add-ons (CreateAddon, DescribeAddon, DeleteAddon,
+    UpdateAddon) nor Pod Identity associations (Create/Describe/Delete/Update
+    PodIdentityAssociation): they answer 404. Plain create, read, update and delete, kept per
+    cluster; resources are ACTIVE at once, as moto's clusters are.
+    """
+    import uuid
+
+    from moto.core.common_types import TYPE_RESPONSE  # noqa: F401 - documents the return type
+    from moto.core.responses import ActionResult
+    from moto.core.utils import utcnow
+    from moto.eks import responses, urls
+    from moto.eks.exceptions import ResourceNotFoundException
+
+    addons, associations = {}, {}
+
+    def cluster_arn(self, cluster):
+        return self.eks_backend.describe_cluster(name=cluster).arn
+
+    def new_association(self, cluster, namespace, service_account, role_arn, tags=None):
+        association_id = "a-" + uuid.uuid4().hex[:17]
+        association = {
+            "clusterName": cluster,
+            "namespace": namespace,
+            "serviceAccount": service_account,
+            "roleArn": role_arn,
+            "associationArn": cluster_arn(self, cluster).replace(":cluster/", ":podidentityassociation/")
+            + f"/{association_id}",
+            "associationId": association_id,
+            "tags": tags or {},
+            "createdAt": utcnow(),
+            "modifiedAt": utcnow(),
+            "disableSessionTags": False,
+        }
+        associations[(self.region, cluster, association_id)] = association
+        return association
+
+    def create_addon(self):
+        cluster, name = self._get_param("name"), self._get_param("addonName")
+        arn = cluster_arn(self, cluster).replace(":cluster/", ":addon/") + f"/{name}/{uuid.uuid4()}"
+        # An add-on's associations are ordinary Pod Identity associations, owned by the add-on.
+        namespace = {"aws-ebs-csi-driver": "kube-system"}.get(name, "kube-system")
+        owned = [
+            new_association(self, cluster, namespace, item["serviceAccount"], item["roleArn"])
+            for item in (self._get_param("podIdentityAssociations") or [])
+        ]
+        addon = {
+            "addonName": name,
+            "clusterName": cluster,
+            "status": "ACTIVE",
+            "addonVersion": self._get_param("addonVersion"),
+            "addonArn": arn,
+            "createdAt": utcnow(),
+            "modifiedAt": utcnow(),
+            "serviceAccountRoleArn": self._get_param("serviceAccountRoleArn"),
+            "tags": self._get_param("tags") or {},
+            "configurationValues": self._get_param("configurationValues"),
+            "podIdentityAssociations": [association["associationArn"] for association in owned],
+        }
+        addons[(self.region, cluster, name)] = addon
+        return ActionResult({"addon": addon})
+
+    def found_addon(self):
+        key = (self.region, self._get_param("name"), self._get_param("addonName"))
+        if key not in addons:
+            raise ResourceNotFoundException(addonName=key[2], clusterName=key[1], message="No addon found")
+        return key
+
+    def describe_addon(self):
+        return ActionResult({"addon": addons[found_addon(self)]})
+
+    def update_addon(self):
+        addon = addons[found_addon(self)]
+        for key in ("addonVersion", "serviceAccountRoleArn", "configurationValues"):
+            if self._get_param(key) is not None:
+                addon[key] = self._get_param(key)
+        addon["modifiedAt"] = utcnow()
+        return ActionResult({"update": {"id": str(uuid.uuid4()), "status": "Successful", "type": "AddonUpdate"}})
+
+    def delete_addon(self):
+        addon = addons.pop(found_addon(self))
+        for arn in addon["podIdentityAssociations"]:
+            key = (self.region, addon["clusterName"], arn.rsplit("/", 1)[1])
+            associations.pop(key, None)
+        return ActionResult({"addon": addon})
+
+    def create_pod_identity_association(self):
+        association = new_association(
+            self,
+            self._get_param("name"),
+            self._get_param("namespace"),
+            self._get_param("serviceAccount"),
+            self._get_param("roleArn"),
+            self._get_param("tags"),
+        )
+        return ActionResult({"association": association})
+
+    def found_association(self):
+        key = (self.region, self._get_param("name"), self._get_param("associationId"))
+        if key not in associations:
+            raise ResourceNotFoundException(associationId=key[2], message="No association found")
+        return key
+
+    def describe_pod_identity_association(self):
+        return ActionResult({"association": associations[found_association(self)]})
+
+    def update_pod_identity_association(self):
+        association = associations[found_association(self)]
+        if self._get_param("roleArn") is not None:
+            association["roleArn"] = self._get_param("roleArn")
+        association["modifiedAt"] = utcnow()
+        return ActionResult({"association": association})
+
+    def delete_pod_identity_association(self):
+        return ActionResult({"association": associations.pop(found_association(self))})
+
+    for handler in (
+        create_addon,
+        describe_addon,
+        update_addon,
+        delete_addon,
+        create_pod_identity_association,
+        describe_pod_identity_association,
+        update_pod_identity_association,
+        delete_pod_identity_association,
+    ):
+        setattr(responses.EKSResponse, handler.__name__, handler)
+
+    dispatch = urls.response.dispatch
+    urls.url_paths.update(
+        {
+            "{0}/clusters/(?P<name>[^/]+)/addons$": dispatch,
+            "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)$": dispatch,
+            "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)/update$": dispatch,
+            "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations$": dispatch,
+            "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations/(?P<associationId>[^/]+)$": dispatch,
+        }
+    )
+
+
+def fix_launch_template_own_tags_in_template_data():
+    """
+    moto 5.2.5: CreateLaunchTemplate copies the request's TagSpecifications (the tags of the
+    launch template itself, resource type "launch-template") into the template's data, so they
+    come back as a tag_specifications block of the first version; the provider then creates a
+    new version on every plan, and everything that follows latest_version drifts with it. AWS
+    keeps the template's own tags off its data.
+    """
+    from moto.ec2.responses import launch_templates
+
+    original = launch_templates.LaunchTemplates.create_launch_template
+
+    def create_launch_template(self):
+        # Read before the original runs: it extends this very list in place.
+        requested = (self._get_param("LaunchTemplateData", {}) or {}).get("TagSpecifications") or []
+        asked_for_own = any(spec.get("ResourceType") == "launch-template" for spec in requested)
+        result = original(self)
+        template = self.ec2_backend.get_launch_template_by_name(self._get_param("LaunchTemplateName"))
+        for version in template.versions:
+            specifications = version.data.get("TagSpecifications") or []
+            own = [spec for spec in specifications if spec.get("ResourceType") == "launch-template"]
+            if own and not asked_for_own:
+                version.data["TagSpecifications"] = [spec for spec in specifications if spec not in own]
+                if not version.data["TagSpecifications"]:
+                    del version.data["TagSpecifications"]
+        return result
+
+    launch_templates.LaunchTemplates.create_launch_template = create_launch_template
+
+
 FIXES = [
+    fix_launch_template_own_tags_in_template_data,
+    fix_eks_cluster_settings_not_echoed,
+    fix_eks_nodegroup_remote_access_and_update_config,
+    add_eks_addons_and_pod_identity_associations,
     fix_create_bucket_tags,
     fix_s3control_tags_of_encoded_arns,
     fix_route53_query_logging_arn,

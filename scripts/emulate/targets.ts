@@ -13,13 +13,8 @@ export const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
   kubernetes_namespace_v1: "no Kubernetes API exists behind the emulator's EKS clusters",
   aws_cloudwatch_metric_alarm:
     "the provider speaks Smithy RPC v2 CBOR to CloudWatch, which moto 5.2.5 does not serve (PutMetricAlarm answers 404)",
-  aws_eks_addon: "moto 5.2.5 does not implement CreateAddon",
   aws_eks_access_entry: "moto 5.2.5 does not implement CreateAccessEntry",
   aws_eks_access_policy_association: "moto 5.2.5 does not implement AssociateAccessPolicy",
-  aws_eks_pod_identity_association: "moto 5.2.5 does not implement CreatePodIdentityAssociation",
-  aws_eks_cluster: "moto 5.2.5 returns no access_config, so the provider replaces the cluster on every plan",
-  aws_eks_node_group:
-    "moto 5.2.5 invents a remote_access block and drops update_config, so every plan replaces the group",
   aws_elasticache_parameter_group: "moto 5.2.5 does not implement CreateCacheParameterGroup",
   aws_elasticache_user_group: "moto 5.2.5 does not implement CreateUserGroup",
   aws_elasticache_global_replication_group: "moto 5.2.5 does not implement CreateGlobalReplicationGroup",
