@@ -1,7 +1,9 @@
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { IamServiceRole, awsManagedPolicyArn } from "../iam-role";
@@ -89,11 +91,15 @@ export class AuroraCluster extends Construct {
   readonly key: EncryptionKey;
   readonly credentials?: MasterCredentials;
   private readonly connections: Connections;
+  private readonly account: AwsAccount;
+  private readonly region: string;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
     const { account, name, role } = props;
     const protect = props.protect ?? true;
+    this.account = account;
+    this.region = props.region;
 
     this.key = new EncryptionKey(this, "key", {
       alias: `${name}-aurora`,
@@ -240,6 +246,29 @@ export class AuroraCluster extends Construct {
       instanceIdentifiers: this.instances.map((_, i) => `${name}-${i + 1}`),
       replicated: role.kind === "secondary",
       topics: props.alarmTopics,
+    });
+  }
+
+  /**
+   * Lets the role connect as `databaseUser` with IAM database authentication (a token instead of
+   * a password). The user must exist in PostgreSQL with `GRANT rds_iam`.
+   */
+  grantConnect(roleName: string, databaseUser: string): IamRolePolicy {
+    const { partition, id } = this.account;
+    return new IamRolePolicy(this, `connect-${databaseUser}`, {
+      name: `connect-${this.cluster.clusterIdentifier}`,
+      role: roleName,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "ConnectWithIamAuthentication",
+            Effect: "Allow",
+            Action: "rds-db:connect",
+            Resource: `arn:${partition}:rds-db:${this.region}:${id}:dbuser:${this.cluster.clusterResourceId}/${databaseUser}`,
+          },
+        ],
+      }),
     });
   }
 

@@ -4,6 +4,8 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { EncryptionKey } from "../kms-key";
@@ -67,6 +69,7 @@ export class CacheReplicationGroup extends Construct {
   readonly replicationGroup: ElasticacheReplicationGroup;
   readonly globalDatastore?: ElasticacheGlobalReplicationGroup;
   private readonly connections: Connections;
+  private readonly appUser: ElasticacheUser;
 
   constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
     super(scope, id);
@@ -109,6 +112,7 @@ export class CacheReplicationGroup extends Construct {
           authenticationMode: { type: user.iam ? "iam" : "no-password-required" },
         }),
     );
+    this.appUser = users[1]!;
     const userGroup = new ElasticacheUserGroup(this, "user-group", {
       userGroupId: `${name}-users`,
       engine: props.engine,
@@ -192,6 +196,25 @@ export class CacheReplicationGroup extends Construct {
       memberIds: Array.from({ length: props.nodes }, (_, i) => `${name}-${String(i + 1).padStart(3, "0")}`),
       replicated: role.kind === "secondary",
       warningTopicArn: props.warningTopicArn,
+    });
+  }
+
+  /** Lets the role authenticate to the cache as its IAM-authenticated app user. */
+  grantConnect(roleName: string): IamRolePolicy {
+    return new IamRolePolicy(this, "connect-app", {
+      name: `connect-${this.replicationGroup.replicationGroupId}`,
+      role: roleName,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "ConnectAsAppUser",
+            Effect: "Allow",
+            Action: "elasticache:Connect",
+            Resource: [this.replicationGroup.arn, this.appUser.arn],
+          },
+        ],
+      }),
     });
   }
 

@@ -261,3 +261,22 @@ describe("AuroraCluster (secondary)", () => {
     });
   });
 });
+
+describe("AuroraCluster.grantConnect", () => {
+  const json = synthInStack((stack) => {
+    const cluster = new AuroraCluster(stack, "db", {
+      ...base,
+      globalClusterIdentifier: "demo",
+      role: { kind: "secondary", databaseName: "app", masterSecretName: "demo/production/database-master" },
+    });
+    cluster.grantConnect("demo-taipei-app", "app_user");
+  });
+
+  it("lets the role connect as that database user of this cluster only, with an IAM token", () => {
+    const [policy] = resourcesOf(json, "aws_iam_role_policy");
+    expect(policy!.role).toBe("demo-taipei-app");
+    const resourceId = refTo(json, "aws_rds_cluster", () => true, "cluster_resource_id");
+    expect(policy!.policy).toContain('"rds-db:connect"');
+    expect(policy!.policy).toContain(`arn:aws:rds-db:ap-east-2:111122223333:dbuser:${resourceId}/app_user`);
+  });
+});

@@ -155,3 +155,24 @@ describe("CacheReplicationGroup (secondary)", () => {
     expect(lag).toMatchObject({ threshold: 1, dimensions: { ReplicationGroupId: "demo-tokyo" } });
   });
 });
+
+describe("CacheReplicationGroup.grantConnect", () => {
+  const json = synthInStack((stack) => {
+    const cache = new CacheReplicationGroup(stack, "cache", {
+      ...base,
+      role: { kind: "primary", globalDatastoreSuffix: "demo" },
+    });
+    cache.grantConnect("demo-taipei-app");
+  });
+
+  it("lets the role connect as the app user to this replication group only", () => {
+    const [policy] = resourcesOf(json, "aws_iam_role_policy");
+    expect(policy!.role).toBe("demo-taipei-app");
+    expect(policy!.policy).toContain('"elasticache:Connect"');
+    const bare = (reference: string) => reference.slice(2, -1);
+    expect(policy!.policy).toContain(bare(refTo(json, "aws_elasticache_replication_group", () => true, "arn")));
+    expect(policy!.policy).toContain(
+      bare(refTo(json, "aws_elasticache_user", (user) => user.user_name === "demo-taipei-app", "arn")),
+    );
+  });
+});
