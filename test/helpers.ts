@@ -1,3 +1,4 @@
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack } from "cdktf";
 import { environments } from "../environments";
@@ -30,6 +31,19 @@ export function synthInStack(build: (stack: TerraformStack) => void, region = "a
   new AwsProvider(stack, "aws", { region });
   build(stack);
   return Testing.synth(stack);
+}
+
+/**
+ * A bare node group (`aws_eks_node_group.nodes`) of cluster `demo-taipei`, for tests of what must
+ * wait for nodes.
+ */
+export function fixtureNodeGroup(stack: TerraformStack): EksNodeGroup {
+  return new EksNodeGroup(stack, "nodes", {
+    clusterName: "demo-taipei",
+    nodeRoleArn: "arn:aws:iam::111122223333:role/nodes",
+    subnetIds: ["subnet-a"],
+    scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 1 },
+  });
 }
 
 type Block = Record<string, unknown>;

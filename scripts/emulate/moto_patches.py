@@ -171,7 +171,6 @@ def add_eks_addons_and_pod_identity_associations():
     """
     import uuid
 
-    from moto.core.common_types import TYPE_RESPONSE  # noqa: F401 - documents the return type
     from moto.core.responses import ActionResult
     from moto.core.utils import utcnow
     from moto.eks import responses, urls
@@ -203,10 +202,10 @@ def add_eks_addons_and_pod_identity_associations():
     def create_addon(self):
         cluster, name = self._get_param("name"), self._get_param("addonName")
         arn = cluster_arn(self, cluster).replace(":cluster/", ":addon/") + f"/{name}/{uuid.uuid4()}"
-        # An add-on's associations are ordinary Pod Identity associations, owned by the add-on.
-        namespace = {"aws-ebs-csi-driver": "kube-system"}.get(name, "kube-system")
+        # An add-on's associations are ordinary Pod Identity associations, owned by the add-on;
+        # managed add-ons run in kube-system.
         owned = [
-            new_association(self, cluster, namespace, item["serviceAccount"], item["roleArn"])
+            new_association(self, cluster, "kube-system", item["serviceAccount"], item["roleArn"])
             for item in (self._get_param("podIdentityAssociations") or [])
         ]
         addon = {

@@ -1,11 +1,10 @@
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppRelease, DEREGISTRATION_PROPAGATION_SECONDS, appChartValues } from "../../modules/app-release";
-import { refTo, resourcesOf, synthInStack } from "../helpers";
+import { fixtureNodeGroup, refTo, resourcesOf, synthInStack } from "../helpers";
 
 const CHART = resolve(__dirname, "../../charts/genai-demo");
 
@@ -23,12 +22,7 @@ const valueProps = {
 };
 
 const json = synthInStack((stack) => {
-  const nodes = new EksNodeGroup(stack, "nodes", {
-    clusterName: "demo-taipei",
-    nodeRoleArn: "arn:aws:iam::111122223333:role/nodes",
-    subnetIds: ["subnet-a"],
-    scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 1 },
-  });
+  const nodes = fixtureNodeGroup(stack);
   const role = new IamRole(stack, "app-role", { assumeRolePolicy: "{}" });
   new AppRelease(stack, "app", {
     ...valueProps,

@@ -1,18 +1,12 @@
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { describe, expect, it } from "vitest";
 import { CHART_REPOSITORIES, ClusterControllers } from "../../modules/cluster-controllers";
-import { blocksOf, synthInStack } from "../helpers";
+import { blocksOf, fixtureNodeGroup, synthInStack } from "../helpers";
 
 type Block = Record<string, unknown>;
 
 const json = synthInStack((stack) => {
-  const nodes = new EksNodeGroup(stack, "nodes", {
-    clusterName: "demo-taipei",
-    nodeRoleArn: "arn:aws:iam::111122223333:role/nodes",
-    subnetIds: ["subnet-a"],
-    scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 1 },
-  });
+  const nodes = fixtureNodeGroup(stack);
   new ClusterControllers(stack, "controllers", {
     clusterName: "demo-taipei",
     region: "ap-east-2",

@@ -1,18 +1,12 @@
-import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { describe, expect, it } from "vitest";
 import { ClusterProviders, EXEC_API_VERSION } from "../../modules/cluster-providers";
-import { synthInStack } from "../helpers";
+import { fixtureNodeGroup, synthInStack } from "../helpers";
 
 type Document = Record<string, Record<string, unknown>>;
 
 function synthProviders(authentication?: "ephemeral-token" | "aws-cli-exec"): Document {
   const json = synthInStack((stack) => {
-    const nodes = new EksNodeGroup(stack, "nodes", {
-      clusterName: "demo-taipei",
-      nodeRoleArn: "arn:aws:iam::111122223333:role/nodes",
-      subnetIds: ["subnet-a"],
-      scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 1 },
-    });
+    const nodes = fixtureNodeGroup(stack);
     new ClusterProviders(stack, "providers", {
       clusterName: "demo-taipei",
       region: "ap-east-2",
