@@ -21,11 +21,15 @@ const stacks = Object.keys(environments).flatMap((environment) => {
   const outdir = join(mkdtempSync(join(tmpdir(), "genai-invariants-")), "cdktf.out");
   const result = synthesize({ GENAI_ENV: environment, CDKTF_OUTDIR: outdir }, { error: () => {}, warn: () => {} });
   if (result.exitCode !== 0) throw new Error(`synth of ${environment} failed`);
-  return readdirSync(join(outdir, "stacks")).map((stack) => ({
-    name: `${environment}/${stack}`,
-    production: environment === "production",
-    document: JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Document,
-  }));
+  return readdirSync(join(outdir, "stacks")).map((stack) => {
+    const text = readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8");
+    return {
+      name: `${environment}/${stack}`,
+      production: environment === "production",
+      text,
+      document: JSON.parse(text) as Document,
+    };
+  });
 });
 const all = (document: Document, type: string) => Object.values(document.resource?.[type] ?? {});
 /** An attribute name that would hold a secret. */
@@ -42,7 +46,12 @@ function literalSecrets(value: unknown, path: string, found: string[]): void {
   }
 }
 
-describe.each(stacks)("invariants of $name", ({ document, production }) => {
+describe.each(stacks)("invariants of $name", ({ document, production, text }) => {
+  it("escapes no Terraform expression into literal text ($${…})", () => {
+    // An escaped reference is sent as the literal string "${…}": a secret or id silently lost.
+    expect(text.match(/.{0,80}\$\$\{.{0,80}/g) ?? []).toEqual([]);
+  });
+
   it("rotates every KMS key", () => {
     for (const key of all(document, "aws_kms_key")) expect(key.enable_key_rotation).toBe(true);
   });
@@ -79,7 +88,10 @@ describe.each(stacks)("invariants of $name", ({ document, production }) => {
       ...all(document, "aws_rds_cluster").map((cluster) => cluster.master_password_wo),
       ...all(document, "aws_secretsmanager_secret_version").map((version) => version.secret_string_wo),
     ].filter((value) => value !== undefined);
-    for (const value of written) expect(String(value)).toMatch(/ephemeral\.aws_secretsmanager_random_password\./);
+    for (const value of written)
+      expect(String(value)).toMatch(
+        /^\$\{.*ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password\b.*\}$/,
+      );
     for (const cluster of all(document, "aws_rds_cluster")) expect(cluster.master_password).toBeUndefined();
     for (const version of all(document, "aws_secretsmanager_secret_version"))
       expect(version.secret_string).toBeUndefined();

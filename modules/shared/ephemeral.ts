@@ -1,5 +1,5 @@
-import { type ITerraformDependable, TerraformElement } from "cdktf";
-import { dependable } from "cdktf/lib/tfExpression";
+import { type ITerraformDependable, TerraformElement, TerraformStack, Token } from "cdktf";
+import { dependable, ref } from "cdktf/lib/tfExpression";
 import type { Construct } from "constructs";
 
 const EPHEMERAL_BLOCK = "ephemeral";
@@ -30,9 +30,15 @@ export class EphemeralResource extends TerraformElement {
     this.props = props;
   }
 
-  /** `${ephemeral.<type>.<id>.<attribute>}`. */
+  /**
+   * `${ephemeral.<type>.<id>.<attribute>}`, as a token: inside `Fn.jsonencode` and other
+   * functions it stays a Terraform expression (a plain `${…}` string would be escaped to `$${…}`
+   * and sent as literal text).
+   */
   attribute(name: string): string {
-    return `\${${EPHEMERAL_BLOCK}.${this.props.type}.${this.friendlyUniqueId}.${name}}`;
+    return Token.asString(
+      ref(`${EPHEMERAL_BLOCK}.${this.props.type}.${this.friendlyUniqueId}.${name}`, TerraformStack.of(this)),
+    );
   }
 
   override toTerraform(): Record<string, unknown> {

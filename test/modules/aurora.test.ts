@@ -94,7 +94,10 @@ describe("AuroraCluster (primary)", () => {
     expect(cluster.master_password_wo).toBe(`\${${reference}}`);
     expect(cluster.master_password).toBeUndefined();
     const version = only(primaryJson, "aws_secretsmanager_secret_version");
-    expect(version.secret_string_wo).toContain(reference);
+    // The secret's value is a Terraform expression over the same ephemeral password, never the
+    // escaped text of its reference (which would store the literal string and lose the password).
+    expect(version.secret_string_wo).toBe(`\${jsonencode({"username" = "app_admin", "password" = ${reference}})}`);
+    expect(JSON.stringify(version)).not.toContain("$${");
     expect(version).toMatchObject({ secret_string_wo_version: 3 });
     expect(version.secret_string).toBeUndefined();
   });
