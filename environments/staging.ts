@@ -58,6 +58,7 @@ export const staging = {
     backupRetentionDays: 7,
   },
   cache: { ...cacheDefaults, nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
+  backup: { frequencyHours: 24, retentionDays: 7 },
   regions: [
     {
       key: "taipei",

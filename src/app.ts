@@ -1,6 +1,7 @@
 import type { App } from "cdktf";
 import { GLOBAL_STACK_ID, type EnvironmentConfig } from "./config/schema";
 import { GlobalStack } from "./stacks/global-stack";
+import { readsPrimaryState } from "./stacks/regional/data";
 import { RegionalStack } from "./stacks/regional-stack";
 
 export interface Platform {
@@ -10,12 +11,18 @@ export interface Platform {
 
 /**
  * Adds the environment's stacks to `app`: `global` plus one stack per configured region, with
- * the region key as stack id. Stacks share nothing at synth time, so cdktf records no
- * dependency between them and `cdktf deploy taipei tokyo` runs without `global` in the list.
+ * the region key as stack id. Stacks share nothing at synth time, so `cdktf deploy taipei tokyo`
+ * runs without `global` in the list. Where a secondary reads the primary's outputs (to join a
+ * global datastore), it declares the primary as a dependency, so `cdktf deploy taipei tokyo`
+ * runs the primary first; `cdktf deploy tokyo --ignore-missing-stack-dependencies` deploys it
+ * alone while the primary's region is down (docs/failover.md).
  */
 export function buildPlatform(app: App, config: EnvironmentConfig): Platform {
-  return {
-    global: new GlobalStack(app, GLOBAL_STACK_ID, config),
-    regions: config.regions.map((region) => new RegionalStack(app, config, region)),
-  };
+  const global = new GlobalStack(app, GLOBAL_STACK_ID, config);
+  const regions = config.regions.map((region) => new RegionalStack(app, config, region));
+  const primary = regions.find((stack) => stack.region.role === "primary")!;
+  if (readsPrimaryState(config)) {
+    for (const stack of regions) if (stack !== primary) stack.addDependency(primary);
+  }
+  return { global, regions };
 }

@@ -43,7 +43,7 @@ describe("the app synth (production)", () => {
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["global", "taipei", "tokyo"]);
   });
 
-  it("records no dependency between stacks, so `cdktf deploy taipei tokyo` needs no flag", () => {
+  it("records no dependency between stacks (no secondary reads Taipei's state), so `cdktf deploy taipei tokyo` needs no flag", () => {
     for (const stack of Object.values(manifest.stacks)) expect(stack.dependencies).toEqual([]);
   });
 
@@ -109,7 +109,39 @@ describe("the app synth (other environments)", () => {
   });
 });
 
+describe("the app synth where a secondary joins the primary's global datastore", () => {
+  it("makes the secondary depend on the primary, so `cdktf deploy osaka tokyo` runs osaka first", () => {
+    const config = structuredClone(environments.staging) as { regions: Array<Record<string, unknown>> };
+    Object.assign(config.regions[0]!, {
+      key: "osaka",
+      awsRegion: "ap-northeast-3",
+      availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "genai-config-")), "osaka.json");
+    writeFileSync(file, JSON.stringify(config));
+    const { outdir, result } = synthInto({ GENAI_CONFIG: file });
+    expect(result.exitCode).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.stacks.tokyo!.dependencies).toEqual(["osaka"]);
+    expect(manifest.stacks.osaka!.dependencies).toEqual([]);
+    expect(manifest.stacks.global!.dependencies).toEqual([]);
+  });
+});
+
 describe("the app synth with a bad config", () => {
+  it("refuses a global database with Taipei: exit 1, the field, region and feature, nothing written", () => {
+    const config = structuredClone(environments.production) as { database: Record<string, unknown> };
+    config.database.replication = "global-database";
+    const file = join(mkdtempSync(join(tmpdir(), "genai-config-")), "global-database.json");
+    writeFileSync(file, JSON.stringify(config));
+    const { outdir, result, messages } = synthInto({ GENAI_CONFIG: file });
+    expect(result.exitCode).toBe(1);
+    expect(messages.join("\n")).toMatch(
+      /database\.replication = "global-database": needs Aurora PostgreSQL global databases in every region, and taipei \(ap-east-2\) does not offer it/,
+    );
+    expect(existsSync(outdir)).toBe(false);
+  });
+
   it("exits 1, names the problem and writes nothing", () => {
     const { outdir, result, messages } = synthInto({ GENAI_ENV: "nope" });
     expect(result.exitCode).toBe(1);

@@ -1,5 +1,7 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
@@ -7,6 +9,7 @@ import type { AwsAccount } from "../shared/aws-account";
 /** Alert severities: `critical` pages someone (P0/P1), `warning` goes to the team's inbox. */
 export const ALERT_SEVERITIES = ["critical", "warning"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+const EVENTBRIDGE = "events.amazonaws.com";
 
 export interface AlertTopicsProps {
   /** Name prefix, e.g. `genai-demo-production`; topics are `<name>-critical` and `<name>-warning`. */
@@ -19,6 +22,12 @@ export interface AlertTopicsProps {
    * @default ALERT_SEVERITIES (both)
    */
   readonly severities?: readonly AlertSeverity[];
+  /**
+   * Let EventBridge rules of this account publish too (AWS Backup's job events, for one): SNS
+   * admits only the account's own principals unless the topic policy names the service.
+   * @default false
+   */
+  readonly allowEventBridge?: boolean;
   /**
    * Refuse `terraform destroy` of the topics' encryption key.
    * @default true
@@ -36,18 +45,18 @@ export class AlertTopics extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
+    const publishers = ["cloudwatch.amazonaws.com", ...(props.allowEventBridge ? [EVENTBRIDGE] : [])];
+    const fromThisAccount = { StringEquals: { "aws:SourceAccount": props.account.id } };
     this.key = new EncryptionKey(this, "key", {
       alias: `${props.name}-alerts`,
       description: `Encrypts the alert topics of ${props.name}`,
       account: props.account,
       preventDestroy: props.preventDestroy,
-      serviceGrants: [
-        {
-          service: "cloudwatch.amazonaws.com",
-          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-          conditions: { StringEquals: { "aws:SourceAccount": props.account.id } },
-        },
-      ],
+      serviceGrants: publishers.map((service) => ({
+        service,
+        actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        conditions: fromThisAccount,
+      })),
     });
 
     const topics: Partial<Record<AlertSeverity, SnsTopic>> = {};
@@ -57,6 +66,31 @@ export class AlertTopics extends Construct {
         kmsMasterKeyId: this.key.arn,
         tags: { Severity: severity },
       });
+      if (props.allowEventBridge) {
+        new SnsTopicPolicy(this, `${severity}-policy`, {
+          arn: topic.arn,
+          policy: Fn.jsonencode({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Sid: "AccountPublishes",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${props.account.partition}:iam::${props.account.id}:root` },
+                Action: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes"],
+                Resource: topic.arn,
+              },
+              {
+                Sid: "EventBridgeRulesOfThisAccountPublish",
+                Effect: "Allow",
+                Principal: { Service: EVENTBRIDGE },
+                Action: "sns:Publish",
+                Resource: topic.arn,
+                Condition: fromThisAccount,
+              },
+            ],
+          }),
+        });
+      }
       // Keyed by address, so removing one address leaves the others' confirmed subscriptions alone.
       for (const email of props.emails[severity] ?? []) {
         new SnsTopicSubscription(this, `${severity}-email-${email.replace(/[^a-zA-Z0-9]+/g, "-")}`, {

@@ -47,7 +47,7 @@ export class MasterCredentials extends Construct {
     this.version = props.version;
     this.secret = new SecretsmanagerSecret(this, "secret", {
       name: props.secretName,
-      description: "Master user of the Aurora global database (break-glass; the app uses IAM authentication)",
+      description: "Master user of the Aurora database (break-glass; the app uses IAM authentication)",
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: props.recoveryWindowInDays ?? 30,
       replica: (props.replicaRegions ?? []).map((region) => ({ region })),

@@ -51,8 +51,11 @@ export interface AuroraClusterProps {
   readonly vpcId: string;
   /** The database tier's subnets. */
   readonly subnetIds: string[];
-  /** The global cluster to join (a reference when created in the same stack, else its name). */
-  readonly globalClusterIdentifier: string;
+  /**
+   * The global cluster to join (a reference when created in the same stack, else its name).
+   * @default none: a regional cluster of its own
+   */
+  readonly globalClusterIdentifier?: string;
   readonly role: AuroraPrimaryRole | AuroraSecondaryRole;
   /** Aurora PostgreSQL `major.minor` (the global cluster's). */
   readonly engineVersion: string;
@@ -79,7 +82,8 @@ export interface AuroraClusterProps {
 }
 
 /**
- * One region's member of the Aurora PostgreSQL global database: its own KMS key, subnet group
+ * One region's Aurora PostgreSQL cluster, on its own or as a member of a global database: its
+ * own KMS key, subnet group
  * and security group (5432 only from what {@link allowFrom} admits), TLS-only parameters with
  * statement logging, encrypted log exports, IAM database authentication, Performance Insights
  * and enhanced monitoring, backups with a final snapshot, and its alarms. The primary also owns
@@ -188,15 +192,18 @@ export class AuroraCluster extends Construct {
       deletionProtection: protect,
       lifecycle: {
         preventDestroy: protect,
-        ignoreChanges: [
-          // A switchover or failover of the global cluster swaps which member replicates from
-          // which: the new secondary gets the writer's ARN here, the new primary loses it.
-          // Terraform "correcting" it to "" would promote (detach) the cluster.
-          "replication_source_identifier",
-          // Engine upgrades go through the global cluster, which moves every member; a member's
-          // own version follows it and must not be pulled back.
-          "engine_version",
-        ],
+        ignoreChanges:
+          props.globalClusterIdentifier === undefined
+            ? []
+            : [
+                // A switchover or failover of the global cluster swaps which member replicates
+                // from which: the new secondary gets the writer's ARN here, the new primary loses
+                // it. Terraform "correcting" it to "" would promote (detach) the cluster.
+                "replication_source_identifier",
+                // Engine upgrades go through the global cluster, which moves every member; a
+                // member's own version follows it and must not be pulled back.
+                "engine_version",
+              ],
       },
       dependsOn: [logs.logGroup],
     });

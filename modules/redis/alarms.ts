@@ -48,13 +48,19 @@ export class CacheAlarms extends Construct {
       });
     }
     if (!props.replicated) return;
-    new CloudwatchMetricAlarm(this, "replication-lag", {
-      ...common,
-      alarmName: `${props.replicationGroupId}-global-replication-lag`,
-      alarmDescription: `This region trails the primary region's cache by more than ${CACHE_ALARMS.replicationLagSeconds} s`,
-      metricName: "GlobalDatastoreReplicationLag",
-      dimensions: { ReplicationGroupId: props.replicationGroupId },
-      threshold: CACHE_ALARMS.replicationLagSeconds,
-    });
+    // ElastiCache publishes its metrics per CacheClusterId (src/monitoring/metric-catalogue.ts);
+    // only the member that is this region's primary reports the lag, so the others' missing data
+    // means nothing.
+    for (const member of props.memberIds) {
+      new CloudwatchMetricAlarm(this, `${member}-replication-lag`, {
+        ...common,
+        treatMissingData: "notBreaching",
+        alarmName: `${member}-global-replication-lag`,
+        alarmDescription: `This region trails the primary region's cache by more than ${CACHE_ALARMS.replicationLagSeconds} s`,
+        metricName: "GlobalDatastoreReplicationLag",
+        dimensions: { CacheClusterId: member },
+        threshold: CACHE_ALARMS.replicationLagSeconds,
+      });
+    }
   }
 }

@@ -17,6 +17,11 @@ import { CACHE_PORT, EVICTION_POLICY, cacheParameterFamily, cacheUsers } from ".
 
 export { CACHE_ALARMS, CACHE_PORT, cacheUsers } from "./constants";
 
+/** A region's own cache, shared with no other region. */
+export interface CacheStandaloneRole {
+  readonly kind: "standalone";
+}
+
 /** The primary region creates the global datastore around its replication group. */
 export interface CachePrimaryRole {
   readonly kind: "primary";
@@ -37,7 +42,11 @@ export interface CacheReplicationGroupProps {
   readonly region: string;
   readonly vpcId: string;
   readonly subnetIds: string[];
-  readonly role: CachePrimaryRole | CacheSecondaryRole;
+  /**
+   * Its part in a global datastore, if any.
+   * @default { kind: "standalone" }
+   */
+  readonly role?: CacheStandaloneRole | CachePrimaryRole | CacheSecondaryRole;
   readonly engine: "valkey" | "redis";
   /** `major.minor`. */
   readonly engineVersion: string;
@@ -60,7 +69,7 @@ export interface CacheReplicationGroupProps {
 }
 
 /**
- * One region's member of the cache's global datastore: Multi-AZ with automatic failover,
+ * One region's cache, on its own or as a member of a global datastore: Multi-AZ with automatic failover,
  * encrypted at rest with its own key and in transit (TLS required), RBAC with an IAM-authenticated
  * app user (no password exists anywhere), `allkeys-lru`, daily snapshots, the slow log in an
  * encrypted log group, its own security group (6379 only from what {@link allowFrom} admits).
@@ -73,7 +82,8 @@ export class CacheReplicationGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
     super(scope, id);
-    const { account, name, role } = props;
+    const { account, name } = props;
+    const role = props.role ?? { kind: "standalone" };
     const protect = props.protect ?? true;
 
     const key = new EncryptionKey(this, "key", {
@@ -122,7 +132,7 @@ export class CacheReplicationGroup extends Construct {
     // A secondary inherits engine, version, node type, parameters and encryption settings from
     // the global datastore; the provider refuses them next to global_replication_group_id.
     const ownSettings =
-      role.kind === "primary"
+      role.kind !== "secondary"
         ? {
             engine: props.engine,
             engineVersion: props.engineVersion,
@@ -139,7 +149,7 @@ export class CacheReplicationGroup extends Construct {
         : { globalReplicationGroupId: role.globalDatastoreId };
     this.replicationGroup = new ElasticacheReplicationGroup(this, "replication-group", {
       replicationGroupId: name,
-      description: `GenAI Demo cache, ${role.kind} region`,
+      description: role.kind === "standalone" ? "GenAI Demo cache" : `GenAI Demo cache, ${role.kind} region`,
       ...ownSettings,
       kmsKeyId: key.arn,
       numCacheClusters: props.nodes,

@@ -7,7 +7,7 @@ import { originName } from "../dns-names";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
 import { PlatformStack } from "./platform-stack";
 import { buildRegionalAlerts } from "./regional/alerts";
-import { CACHE_GLOBAL_DATASTORE_OUTPUT, buildDataTier } from "./regional/data";
+import { CACHE_GLOBAL_DATASTORE_OUTPUT, type DataTier, buildDataTier } from "./regional/data";
 import { buildDnsRecords } from "./regional/dns";
 import { buildEksCluster } from "./regional/eks";
 import { readGlobalOutputs } from "./regional/remote-state";
@@ -40,6 +40,7 @@ export const REGIONAL_OUTPUTS = {
   databaseEndpoint: "database_endpoint",
   databaseReaderEndpoint: "database_reader_endpoint",
   cacheEndpoint: "cache_endpoint",
+  backupVaultArn: "backup_vault_arn",
 } as const;
 
 /**
@@ -52,7 +53,7 @@ export class RegionalStack extends PlatformStack {
   readonly eks: EksCluster;
   readonly ingress: RegionalIngress;
   readonly imageRepository: ContainerRepository;
-  readonly data: ReturnType<typeof buildDataTier>;
+  readonly data: DataTier;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
@@ -102,8 +103,6 @@ export class RegionalStack extends PlatformStack {
         this.imageRepository.url,
         "The region's app image repository (CI pushes to the primary's; ECR replicates)",
       ],
-      ["databaseEndpoint", this.data.database.cluster.endpoint, "Aurora cluster endpoint (the writer, in the primary)"],
-      ["databaseReaderEndpoint", this.data.database.cluster.readerEndpoint, "Aurora reader endpoint of this region"],
       [
         "cacheEndpoint",
         this.data.cache.replicationGroup.primaryEndpointAddress,
@@ -111,6 +110,14 @@ export class RegionalStack extends PlatformStack {
       ],
       ["originName", originName(this.region.key, this.config.domain.name), "This region's own public name"],
     ];
+    const { database } = this.data;
+    if (database !== undefined) {
+      outputs.push(
+        ["databaseEndpoint", database.cluster.endpoint, "Aurora cluster endpoint (the writer, in the primary)"],
+        ["databaseReaderEndpoint", database.cluster.readerEndpoint, "Aurora reader endpoint of this region"],
+      );
+    }
+    outputs.push(["backupVaultArn", this.data.backup.vault.arn, "This region's AWS Backup vault"]);
     for (const [key, value, description] of outputs) this.exportValue(REGIONAL_OUTPUTS[key], value, description);
     const datastore = this.data.cache.globalDatastoreId;
     if (datastore !== undefined) {

@@ -148,11 +148,37 @@ describe("CacheReplicationGroup (secondary)", () => {
     expect(group).toMatchObject({ multi_az_enabled: true, automatic_failover_enabled: true, num_cache_clusters: 2 });
   });
 
-  it("warns when it trails the primary region by more than a second", () => {
-    const lag = resourcesOf(secondaryJson, "aws_cloudwatch_metric_alarm").find(
+  it("warns when it trails the primary region by more than a second, per member cluster (AWS's dimension)", () => {
+    const lags = resourcesOf(secondaryJson, "aws_cloudwatch_metric_alarm").filter(
       (alarm) => alarm.metric_name === "GlobalDatastoreReplicationLag",
     );
-    expect(lag).toMatchObject({ threshold: 1, dimensions: { ReplicationGroupId: "demo-tokyo" } });
+    expect(lags.map((lag) => lag.dimensions)).toEqual([
+      { CacheClusterId: "demo-tokyo-001" },
+      { CacheClusterId: "demo-tokyo-002" },
+    ]);
+    for (const lag of lags) expect(lag).toMatchObject({ threshold: 1, treat_missing_data: "notBreaching" });
+  });
+});
+
+describe("CacheReplicationGroup on its own (no global datastore)", () => {
+  const json = synthInStack((stack) => new CacheReplicationGroup(stack, "cache", base));
+  const [group] = resourcesOf(json, "aws_elasticache_replication_group");
+
+  it("sets its own engine, node type, parameters and encryption, and joins no datastore", () => {
+    expect(group).toMatchObject({
+      engine: "valkey",
+      node_type: base.nodeType,
+      at_rest_encryption_enabled: "true",
+      transit_encryption_enabled: true,
+    });
+    expect(group!.global_replication_group_id).toBeUndefined();
+    expect(resourcesOf(json, "aws_elasticache_global_replication_group")).toEqual([]);
+  });
+
+  it("raises no replication-lag alarm: it replicates from no other region", () => {
+    const metrics = resourcesOf(json, "aws_cloudwatch_metric_alarm").map((alarm) => alarm.metric_name);
+    expect(metrics).not.toContain("GlobalDatastoreReplicationLag");
+    expect(metrics).toContain("EngineCPUUtilization");
   });
 });
 

@@ -46,6 +46,7 @@ describe.each([
     const {
       aws_ecr_replication_configuration: replication,
       aws_secretsmanager_secret: secrets,
+      aws_backup_plan: backupPlans,
       ...resources
     } = document.resource!;
     const { "primary-state": _primaryState, ...reads } = (document.data!.terraform_remote_state ?? {}) as Block;
@@ -60,9 +61,14 @@ describe.each([
     const secretReplicas = Object.values((secrets ?? {}) as Record<string, Block>).flatMap(
       (secret) => (secret.replica as Block[] | undefined) ?? [],
     );
+    const backupCopies = Object.values((backupPlans ?? {}) as Record<string, Block>).flatMap((plan) =>
+      (plan.rule as { copy_action: { destination_vault_arn: string }[] }[]).flatMap((rule) => rule.copy_action),
+    );
     const expected = key === "taipei" ? [otherRegion] : [];
     expect(imageDestinations.map((destination) => destination.region)).toEqual(expected);
     expect(secretReplicas.map((replica) => replica.region)).toEqual(expected);
+    // Backup copies are started by AWS Backup in this region; the vault ARN is computed from config.
+    expect(backupCopies.map((copy) => copy.destination_vault_arn.split(":")[3])).toEqual(expected);
   });
 
   it("runs the controllers once nodes, networking and API access exist, and the app after the load balancer controller", () => {
@@ -103,18 +109,17 @@ describe.each([
     expect(JSON.stringify({ ...document, provider: undefined })).not.toMatch(/"token"/);
   });
 
-  it("reads global's state, and a secondary the primary's (for the cache datastore's id), nothing else", () => {
+  it("reads global's state and nothing else (no global datastore to join in these regions)", () => {
     const reads = Object.values(document.data!.terraform_remote_state as Record<string, { config: { key: string } }>);
-    expect(reads.map((read) => read.config.key)).toEqual(
-      key === "taipei"
-        ? ["genai-demo/production/global.tfstate"]
-        : ["genai-demo/production/global.tfstate", "genai-demo/production/taipei.tfstate"],
-    );
+    expect(reads.map((read) => read.config.key)).toEqual(["genai-demo/production/global.tfstate"]);
   });
 
-  it("exports its outputs under the stable names, the primary also its cache datastore's id", () => {
-    const expected = [...Object.values(REGIONAL_OUTPUTS), ...(key === "taipei" ? [CACHE_GLOBAL_DATASTORE_OUTPUT] : [])];
-    expect(Object.keys(document.output!).sort()).toEqual(expected.sort());
+  it("exports its outputs under the stable names; only the writer's region its database endpoints", () => {
+    const databaseOutputs: string[] = [REGIONAL_OUTPUTS.databaseEndpoint, REGIONAL_OUTPUTS.databaseReaderEndpoint];
+    const expected = Object.values(REGIONAL_OUTPUTS).filter(
+      (name) => key === "taipei" || !databaseOutputs.includes(name),
+    );
+    expect(Object.keys(document.output!).sort()).toEqual([...expected].sort());
   });
 });
 
@@ -279,6 +284,9 @@ describe("RegionalStack with Terraform Cloud state", () => {
   it("reads global's and the primary's outputs from their workspaces, and nothing else", () => {
     const config = environmentConfig("production", (input) => {
       input.state = { backend: "cloud", organization: "acme", workspacePrefix: "genai-demo-production" };
+      // A global datastore is the one thing a secondary reads from the primary's state.
+      input.cache.replication = "global-datastore";
+      input.regions[0]!.assertedCapabilities = ["elasticache-global-datastore"];
     });
     const document = JSON.parse(synthRegion(config, "tokyo")) as {
       data: { terraform_remote_state: Record<string, { backend: string; config: unknown }> };
@@ -309,57 +317,115 @@ describe("RegionalStack before its first image", () => {
 });
 
 describe.each([
-  { env: "production", retention: 30, protect: true, taipeiInstances: 2, tokyoInstances: 2 },
-  { env: "staging", retention: 7, protect: false, taipeiInstances: 2, tokyoInstances: 1 },
-])("RegionalStack data tier ($env)", ({ env, retention, protect, taipeiInstances, tokyoInstances }) => {
+  { env: "production", retention: 30, protect: true, taipeiInstances: 2, frequency: "cron(0 0/1 * * ? *)" },
+  { env: "staging", retention: 7, protect: false, taipeiInstances: 2, frequency: "cron(0 0 * * ? *)" },
+])("RegionalStack data tier, Taipei + Tokyo ($env)", ({ env, retention, protect, taipeiInstances, frequency }) => {
   const config = environmentConfig(env);
   const taipei = synthRegion(config, "taipei");
   const tokyo = synthRegion(config, "tokyo");
   const only = (json: string, type: string) => resourcesOf(json, type)[0]!;
 
-  it("creates the global cluster and datastore in the primary only", () => {
-    expect(only(taipei, "aws_rds_global_cluster").global_cluster_identifier).toBe(`genai-demo-${env}`);
-    expect(resourcesOf(tokyo, "aws_rds_global_cluster")).toEqual([]);
-    expect(resourcesOf(taipei, "aws_elasticache_global_replication_group")).toHaveLength(1);
-    expect(resourcesOf(tokyo, "aws_elasticache_global_replication_group")).toEqual([]);
+  it("resolves to the strategies Taipei allows: snapshot copies and a cache per region", () => {
+    expect(config.database.replication).toBe("snapshot-copy");
+    expect(config.cache.replication).toBe("per-region");
+    for (const json of [taipei, tokyo]) {
+      expect(resourcesOf(json, "aws_rds_global_cluster")).toEqual([]);
+      expect(resourcesOf(json, "aws_elasticache_global_replication_group")).toEqual([]);
+      expect(only(json, "aws_elasticache_replication_group").global_replication_group_id).toBeUndefined();
+    }
   });
 
-  it("joins Tokyo to them: the cluster by name, the cache by the id in Taipei's state", () => {
-    expect(only(tokyo, "aws_rds_cluster").global_cluster_identifier).toBe(`genai-demo-${env}`);
+  it("runs the writer in Taipei only, sized and protected from config", () => {
+    expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(taipeiInstances);
+    expect(only(taipei, "aws_rds_cluster")).toMatchObject({
+      backup_retention_period: retention,
+      deletion_protection: protect,
+      lifecycle: { prevent_destroy: protect, ignore_changes: [] },
+    });
+    expect(only(taipei, "aws_rds_cluster").global_cluster_identifier).toBeUndefined();
+    expect(resourcesOf(tokyo, "aws_rds_cluster")).toEqual([]);
+    for (const json of [taipei, tokyo]) {
+      expect(only(json, "aws_elasticache_replication_group")).toMatchObject({
+        num_cache_clusters: 2,
+        multi_az_enabled: true,
+        snapshot_retention_limit: 7,
+        at_rest_encryption_enabled: "true",
+        transit_encryption_enabled: true,
+      });
+    }
+  });
+
+  it("backs up Taipei's cluster on schedule and copies every recovery point to Tokyo's vault", () => {
+    const [rule] = only(taipei, "aws_backup_plan").rule as Block[];
+    expect(rule).toMatchObject({ schedule: frequency, lifecycle: { delete_after: config.backup.retentionDays } });
+    expect(rule!.copy_action).toEqual([
+      {
+        destination_vault_arn: expect.stringMatching(
+          /^arn:\$\{data\.aws_partition\.[^}]+\}:backup:ap-northeast-1:\$\{data\.aws_caller_identity\.[^}]+\}:backup-vault:genai-demo-[a-z]+-tokyo$/,
+        ),
+        lifecycle: { delete_after: config.backup.retentionDays },
+      },
+    ]);
+    expect(only(tokyo, "aws_backup_vault").name).toBe(`genai-demo-${env}-tokyo`);
+    expect(only(taipei, "aws_backup_selection").resources).toEqual([
+      refTo(taipei, "aws_rds_cluster", () => true, "arn"),
+    ]);
+    expect(resourcesOf(tokyo, "aws_backup_plan")).toEqual([]);
+  });
+
+  it("locks the vaults in production only, and encrypts them with their region's own key", () => {
+    for (const json of [taipei, tokyo]) {
+      expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(protect ? 1 : 0);
+      expect(only(json, "aws_backup_vault").kms_key_arn).toBe(
+        refTo(json, "aws_kms_key", (key) => String(key.description).includes("backup vault"), "arn"),
+      );
+    }
+  });
+
+  it("reports failed backup and copy jobs to the region's warning topic", () => {
+    for (const json of [taipei, tokyo]) {
+      const pattern = JSON.parse(String(only(json, "aws_cloudwatch_event_rule").event_pattern)) as Block;
+      expect(pattern).toMatchObject({ source: ["aws.backup"], detail: { state: ["FAILED", "ABORTED", "EXPIRED"] } });
+      expect(only(json, "aws_cloudwatch_event_target").arn).toBe(
+        refTo(json, "aws_sns_topic", (topic) => String(topic.name).endsWith("-warning"), "arn"),
+      );
+    }
+  });
+
+  it("publishes each region's settings under its own path; Tokyo has no database to publish", () => {
+    const names = (json: string) => resourcesOf(json, "aws_ssm_parameter").map((parameter) => String(parameter.name));
+    expect(names(taipei)).toContain(`/genai-demo/${env}/taipei/database/endpoint`);
+    expect(names(taipei)).toContain(`/genai-demo/${env}/taipei/cache/endpoint`);
+    expect(names(tokyo)).toContain(`/genai-demo/${env}/tokyo/cache/endpoint`);
+    expect(names(tokyo).some((name) => name.includes("/database/"))).toBe(false);
+  });
+});
+
+describe("RegionalStack data tier, Tokyo + Osaka (both offer global databases and datastores)", () => {
+  const config = environmentConfig("staging", (input) => {
+    input.regions[0]!.key = "osaka";
+    input.regions[0]!.awsRegion = "ap-northeast-3";
+    input.regions[0]!.availabilityZones = ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"];
+  });
+  const osaka = synthRegion(config, "osaka");
+  const tokyo = synthRegion(config, "tokyo");
+  const only = (json: string, type: string) => resourcesOf(json, type)[0]!;
+
+  it("resolves to the global database and datastore", () => {
+    expect(config.database.replication).toBe("global-database");
+    expect(config.cache.replication).toBe("global-datastore");
+    expect(only(osaka, "aws_rds_global_cluster").global_cluster_identifier).toBe("genai-demo-staging");
+    expect(resourcesOf(osaka, "aws_elasticache_global_replication_group")).toHaveLength(1);
+    expect(resourcesOf(tokyo, "aws_rds_global_cluster")).toEqual([]);
+  });
+
+  it("joins Tokyo to them: the cluster by name, the cache by the id in the primary's state", () => {
+    expect(only(tokyo, "aws_rds_cluster").global_cluster_identifier).toBe("genai-demo-staging");
     const [stateId] = Object.keys(blocksOf(tokyo, "terraform_remote_state", "data")).filter(
       (id) => id !== "global-state",
     );
     expect(only(tokyo, "aws_elasticache_replication_group").global_replication_group_id).toBe(
       `\${data.terraform_remote_state.${stateId}.outputs.${CACHE_GLOBAL_DATASTORE_OUTPUT}}`,
     );
-  });
-
-  it("sizes and protects each region's members from the environment's config", () => {
-    expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(taipeiInstances);
-    expect(resourcesOf(tokyo, "aws_rds_cluster_instance")).toHaveLength(tokyoInstances);
-    for (const json of [taipei, tokyo]) {
-      expect(only(json, "aws_rds_cluster")).toMatchObject({
-        backup_retention_period: retention,
-        deletion_protection: protect,
-        lifecycle: expect.objectContaining({ prevent_destroy: protect }),
-      });
-      expect(only(json, "aws_elasticache_replication_group")).toMatchObject({
-        num_cache_clusters: 2,
-        multi_az_enabled: true,
-        snapshot_retention_limit: 7,
-      });
-    }
-  });
-
-  it("publishes each region's settings under its own path", () => {
-    for (const [json, key] of [
-      [taipei, "taipei"],
-      [tokyo, "tokyo"],
-    ] as const) {
-      const names = resourcesOf(json, "aws_ssm_parameter").map((parameter) => String(parameter.name));
-      expect(names.every((name) => name.startsWith(`/genai-demo/${env}/${key}/`))).toBe(true);
-      expect(names).toContain(`/genai-demo/${env}/${key}/database/endpoint`);
-      expect(names).toContain(`/genai-demo/${env}/${key}/cache/endpoint`);
-    }
   });
 });

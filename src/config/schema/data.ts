@@ -2,6 +2,19 @@ import { z } from "zod";
 import { logRetentionDays, type IssueReporter } from "./common";
 import { DAILY_WINDOW, WEEKLY_WINDOW, dailyIntervals, lengthOf, overlaps, weeklyInterval } from "./windows";
 
+/**
+ * How a secondary region holds the primary's data:
+ * - `global-database`: an Aurora global database (storage-level replication, RPO about 1 s);
+ *   only where every configured region offers it (src/config/region-capabilities.ts);
+ * - `snapshot-copy`: no live replica; AWS Backup copies each recovery point to the other
+ *   regions' vaults (RPO = the backup frequency plus the copy).
+ */
+export const DATABASE_REPLICATION = ["global-database", "snapshot-copy"] as const;
+export type DatabaseReplication = (typeof DATABASE_REPLICATION)[number];
+/** The cache: an ElastiCache global datastore, or an independent replication group per region. */
+export const CACHE_REPLICATION = ["global-datastore", "per-region"] as const;
+export type CacheReplication = (typeof CACHE_REPLICATION)[number];
+
 /** Aurora PostgreSQL majors that support global databases and are in standard support. */
 export const AURORA_POSTGRES_MAJORS = { min: 13, max: 17 } as const;
 /** RDS and ElastiCache backup retention bounds (days). */
@@ -18,9 +31,15 @@ export const PERFORMANCE_INSIGHTS_RETENTION_DAYS = [7, ...Array.from({ length: 2
 /** `major.minor`, as Aurora PostgreSQL versions are written (16.6). */
 const AURORA_POSTGRES_VERSION = /^(\d+)\.(\d+)$/;
 /** Memory-optimized classes: the only ones Aurora global databases run on. */
-const GLOBAL_DATABASE_CLASS = /^db\.(r[5-8][a-z]*|x2[a-z]*)\.[a-z0-9]+$/;
-/** Classes ElastiCache global datastores run on (M5/R5 and newer, no burstable T). */
-const GLOBAL_DATASTORE_NODE = /^cache\.(m|r)([5-9])[a-z]*\.[a-z0-9]+$/;
+export const GLOBAL_DATABASE_CLASS = /^db\.(r[5-8][a-z]*|x2[a-z]*)\.[a-z0-9]+$/;
+/**
+ * Node types ElastiCache global datastores run on: "M5, M6g, M7g, M8g, R5, R6g, R6gd, R7g, R8g,
+ * C7gn, and C8gn", "in size large and above" (Prerequisites and limitations of global
+ * datastores, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html,
+ * read 2026-12-01).
+ */
+export const GLOBAL_DATASTORE_NODE =
+  /^cache\.(m5|m6g|m7g|m8g|r5|r6g|r6gd|r7g|r8g|c7gn|c8gn)\.(large|[0-9]*xlarge|metal)$/;
 const POSTGRES_IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 /** Names RDS reserves for itself or PostgreSQL refuses as the master user. */
 const RESERVED_MASTER_USERNAMES = ["postgres", "rdsadmin", "rds_superuser", "rdsrepladmin", "admin"];
@@ -51,7 +70,7 @@ function checkWindows(backup: string, maintenance: string, backupField: string, 
   }
 }
 
-/** The Aurora PostgreSQL global database. */
+/** The Aurora PostgreSQL database of the primary, and how secondaries hold its data. */
 export const databaseSchema = z
   .strictObject({
     /** Aurora PostgreSQL `major.minor`, the same in every region of the global database. */
@@ -68,11 +87,17 @@ export const databaseSchema = z
     /** Instance class of every instance, e.g. db.r6g.large. */
     instanceClass: z
       .string()
-      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an RDS instance class such as db.r6g.large", abort: true })
-      .regex(
-        GLOBAL_DATABASE_CLASS,
-        "must be a memory-optimized class (db.r5 or newer, db.x2): Aurora global databases run on no other",
-      ),
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
+        error: "must be an RDS instance class such as db.r6g.large",
+        abort: true,
+      }),
+    /**
+     * How the secondaries hold the primary's data (see {@link DATABASE_REPLICATION}).
+     * @default the best every configured region offers: `global-database`, else `snapshot-copy`
+     */
+    replication: z
+      .enum(DATABASE_REPLICATION, { error: () => `must be one of ${DATABASE_REPLICATION.join(", ")}` })
+      .optional(),
     /** Readers beside the writer in the primary region. */
     primaryReaders: z.number().int().min(1).max(MAX_AURORA_READERS),
     /** Instances of each secondary cluster (all readers until a failover). */
@@ -116,22 +141,23 @@ export const databaseSchema = z
     ),
   );
 
-/** The ElastiCache (Valkey or Redis OSS) global datastore. */
+/** The ElastiCache (Valkey or Redis OSS) cache of every region. */
 export const cacheSchema = z
   .strictObject({
     engine: z.enum(["valkey", "redis"], { error: () => 'must be "valkey" or "redis"' }),
     /** `major.minor`, e.g. 8.0 for Valkey or 7.1 for Redis OSS. */
     engineVersion: z.string().regex(CACHE_VERSION, "must be an engine version major.minor such as 7.1"),
-    nodeType: z
-      .string()
-      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
-        error: "must be an ElastiCache node type such as cache.r7g.large",
-        abort: true,
-      })
-      .regex(
-        GLOBAL_DATASTORE_NODE,
-        "must be an M5/R5 or newer node type: global datastores run on no other (no cache.t*)",
-      ),
+    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, {
+      error: "must be an ElastiCache node type such as cache.r7g.large",
+      abort: true,
+    }),
+    /**
+     * A global datastore across the regions, or a replication group per region.
+     * @default `global-datastore` where every configured region offers it, else `per-region`
+     */
+    replication: z
+      .enum(CACHE_REPLICATION, { error: () => `must be one of ${CACHE_REPLICATION.join(", ")}` })
+      .optional(),
     /** Nodes per region: one primary and its replicas. */
     nodes: z.number().int().min(CACHE_NODES.min).max(CACHE_NODES.max),
     multiAz: z.boolean(),

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
 import { appSchema, checkAppForEnvironment } from "./app";
 import { isValidCidr, issueReporter, resourceNamePart } from "./common";
+import { backupSchema } from "./backup";
 import { cacheSchema, databaseSchema } from "./data";
+import { bestCacheReplication, bestDatabaseReplication, checkDataTierReplication } from "./replication";
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
@@ -44,10 +46,12 @@ export const environmentSchema = z
     ingress: ingressSchema,
     /** The GenAI Demo app: its image, replicas and resources, in every region. */
     app: appSchema,
-    /** The Aurora PostgreSQL global database across the regions. */
+    /** The Aurora PostgreSQL database, and how the secondaries hold its data. */
     database: databaseSchema,
-    /** The ElastiCache global datastore across the regions. */
+    /** The ElastiCache cache of every region, and whether the regions share it. */
     cache: cacheSchema,
+    /** AWS Backup of the data tier, copied across the regions. */
+    backup: backupSchema,
     /** DNS failover between the regions; required when more than one region serves. */
     failover: failoverSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
@@ -60,6 +64,7 @@ export const environmentSchema = z
     }
     checkFailoverForEnvironment(env, issue);
     checkAppForEnvironment(env, issue);
+    checkDataTierReplication(env, issue);
 
     env.regions.forEach((region, i) => {
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);
@@ -101,7 +106,14 @@ export const environmentSchema = z
       }
       checkEksForEnvironment(env, region.eks, regionIssue);
     });
-  });
+  })
+  // Strategies left out resolve to the best the configured regions offer, so every later reader
+  // sees one explicit choice.
+  .transform((env) => ({
+    ...env,
+    database: { ...env.database, replication: env.database.replication ?? bestDatabaseReplication(env.regions) },
+    cache: { ...env.cache, replication: env.cache.replication ?? bestCacheReplication(env.regions) },
+  }));
 
 /** What an `environments/*.ts` file or a `GENAI_CONFIG` JSON file holds. */
 export type EnvironmentInput = z.input<typeof environmentSchema>;
@@ -114,3 +126,4 @@ export type NodeGroupConfig = EksRegionConfig["nodeGroups"][string];
 export type AppConfig = EnvironmentConfig["app"];
 export type DatabaseConfig = EnvironmentConfig["database"];
 export type CacheConfig = EnvironmentConfig["cache"];
+export type BackupConfig = EnvironmentConfig["backup"];

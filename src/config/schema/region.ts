@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGION_CAPABILITIES } from "../region-capabilities";
 import { awsRegion, issueReporter } from "./common";
 import { regionEksSchema } from "./eks";
 import { checkAvailabilityZones, regionNetworkFields } from "./network";
@@ -15,5 +16,14 @@ export const regionSchema = z
     role: z.enum(["primary", "secondary"], { error: () => 'must be "primary" or "secondary"' }),
     ...regionNetworkFields,
     eks: regionEksSchema,
+    /**
+     * Cross-region features this region offers beyond what src/config/region-capabilities.ts
+     * lists (AWS adds regions to features over time). `npm run preflight` checks each against
+     * the account.
+     * @default []
+     */
+    assertedCapabilities: z
+      .array(z.enum(REGION_CAPABILITIES, { error: () => `must be one of ${REGION_CAPABILITIES.join(", ")}` }))
+      .default([]),
   })
   .superRefine((region, ctx) => checkAvailabilityZones(region, issueReporter(ctx)));

@@ -17,6 +17,8 @@ export function buildRegionalAlerts(
     account: names.account,
     emails: { critical: config.alerts.criticalEmails, warning: config.alerts.warningEmails },
     preventDestroy: config.production,
+    // AWS Backup reports failed jobs through EventBridge, not a metric (modules/backup-plan).
+    allowEventBridge: true,
   });
   return { critical: alerts.topics.critical!.arn, warning: alerts.topics.warning!.arn };
 }

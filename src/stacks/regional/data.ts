@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import { AuroraCluster, AuroraGlobalCluster } from "../../../modules/aurora";
+import { RegionalBackup, backupVaultArn } from "../../../modules/backup-plan";
 import type { Network } from "../../../modules/network";
 import { CacheReplicationGroup } from "../../../modules/redis";
 import type { AwsAccount } from "../../../modules/shared/aws-account";
@@ -10,7 +11,7 @@ import { readPrimaryOutput } from "./remote-state";
 /** Output of the primary's stack that secondaries join the cache's global datastore by. */
 export const CACHE_GLOBAL_DATASTORE_OUTPUT = "cache_global_datastore_id";
 
-/** The environment's names of the global data stores: computable by every region from config. */
+/** The environment's names of the shared data stores: computable by every region from config. */
 export function globalDataNames(config: Pick<EnvironmentConfig, "project" | "name">) {
   const base = `${config.project}-${config.name}`;
   return {
@@ -20,11 +21,32 @@ export function globalDataNames(config: Pick<EnvironmentConfig, "project" | "nam
   };
 }
 
+/** Name of a region's backup vault (and plan): other regions copy to it by this name. */
+export const backupVaultName = (config: Pick<EnvironmentConfig, "project" | "name">, regionKey: string) =>
+  `${config.project}-${config.name}-${regionKey}`;
+
+/** Whether a secondary needs the primary's stack deployed first (it reads the primary's outputs). */
+export function readsPrimaryState(config: EnvironmentConfig): boolean {
+  return config.cache.replication === "global-datastore";
+}
+
+export interface DataTier {
+  /** The region's Aurora cluster; none in a secondary under `snapshot-copy` replication. */
+  readonly database?: AuroraCluster;
+  readonly cache: CacheReplicationGroup;
+  readonly backup: RegionalBackup;
+}
+
 /**
- * The region's member of the Aurora global database and of the cache's global datastore. The
- * primary creates both global resources (AWS creates a global database in its writer's region
- * and a datastore around its primary); a secondary joins the global cluster by its name and the
- * datastore by the id AWS gave it, read from the primary's outputs in remote state (docs/data.md).
+ * The region's data stores, as `database.replication` and `cache.replication` decide
+ * (docs/data.md):
+ * - the primary always runs the writer; with `global-database` it creates the global cluster
+ *   and each secondary joins it by name; with `snapshot-copy` a secondary runs no database and
+ *   receives copies of the primary's recovery points;
+ * - every region runs a cache; with `global-datastore` the primary creates the datastore and each
+ *   secondary joins it by the id AWS gave it, read from the primary's outputs in remote state;
+ * - every region has a backup vault; the writer's region backs up its cluster and copies each
+ *   recovery point to every other region's vault.
  */
 export function buildDataTier(
   scope: Construct,
@@ -33,11 +55,11 @@ export function buildDataTier(
   names: { prefix: string; account: AwsAccount },
   network: Pick<Network, "vpc" | "subnets">,
   alarmTopics: { warning: string; critical: string },
-): { database: AuroraCluster; cache: CacheReplicationGroup } {
+): DataTier {
   const { database, cache } = config;
   const primary = region.role === "primary";
   const global = globalDataNames(config);
-  const others = config.regions.filter((other) => other.key !== region.key).map((other) => other.awsRegion);
+  const others = config.regions.filter((other) => other.key !== region.key);
   const common = {
     account: names.account,
     region: region.awsRegion,
@@ -47,47 +69,60 @@ export function buildDataTier(
   };
   const settingsPath = (store: string) => `${appSettingPaths(config).parameterPath}${region.key}/${store}`;
 
-  const globalClusterIdentifier = primary
-    ? new AuroraGlobalCluster(scope, "database-global", {
-        identifier: global.globalCluster,
-        engineVersion: database.engineVersion,
-        databaseName: database.databaseName,
-        protect: config.production,
-      }).identifier
-    : global.globalCluster;
-  const auroraCluster = new AuroraCluster(scope, "database", {
-    ...common,
-    name: names.prefix,
-    globalClusterIdentifier,
-    role: primary
-      ? {
-          kind: "primary",
+  const globalDatabase = database.replication === "global-database";
+  const globalClusterIdentifier = !globalDatabase
+    ? undefined
+    : primary
+      ? new AuroraGlobalCluster(scope, "database-global", {
+          identifier: global.globalCluster,
+          engineVersion: database.engineVersion,
           databaseName: database.databaseName,
-          masterUsername: database.masterUsername,
-          masterPasswordVersion: database.masterPasswordVersion,
-          masterSecretName: global.masterSecret,
-          secretReplicaRegions: others,
-        }
-      : { kind: "secondary", databaseName: database.databaseName, masterSecretName: global.masterSecret },
-    engineVersion: database.engineVersion,
-    instanceClass: database.instanceClass,
-    instanceCount: primary ? 1 + database.primaryReaders : database.secondaryInstances,
-    backupRetentionDays: database.backupRetentionDays,
-    backupWindow: database.backupWindow,
-    maintenanceWindow: database.maintenanceWindow,
-    performanceInsightsRetentionDays: database.performanceInsightsRetentionDays,
-    slowStatementMilliseconds: database.slowStatementMilliseconds,
-    logRetentionDays: database.logRetentionDays,
-    settingsPath: settingsPath("database"),
-    alarmTopics,
-  });
+          protect: config.production,
+        }).identifier
+      : global.globalCluster;
+  const auroraCluster =
+    primary || globalDatabase
+      ? new AuroraCluster(scope, "database", {
+          ...common,
+          name: names.prefix,
+          globalClusterIdentifier,
+          role: primary
+            ? {
+                kind: "primary",
+                databaseName: database.databaseName,
+                masterUsername: database.masterUsername,
+                masterPasswordVersion: database.masterPasswordVersion,
+                masterSecretName: global.masterSecret,
+                // A restore or promotion in another region needs the master credentials there.
+                secretReplicaRegions: others.map((other) => other.awsRegion),
+              }
+            : { kind: "secondary", databaseName: database.databaseName, masterSecretName: global.masterSecret },
+          engineVersion: database.engineVersion,
+          instanceClass: database.instanceClass,
+          instanceCount: primary ? 1 + database.primaryReaders : database.secondaryInstances,
+          backupRetentionDays: database.backupRetentionDays,
+          backupWindow: database.backupWindow,
+          maintenanceWindow: database.maintenanceWindow,
+          performanceInsightsRetentionDays: database.performanceInsightsRetentionDays,
+          slowStatementMilliseconds: database.slowStatementMilliseconds,
+          logRetentionDays: database.logRetentionDays,
+          settingsPath: settingsPath("database"),
+          alarmTopics,
+        })
+      : undefined;
 
   const cacheGroup = new CacheReplicationGroup(scope, "cache", {
     ...common,
     name: names.prefix,
-    role: primary
-      ? { kind: "primary", globalDatastoreSuffix: global.cacheSuffix }
-      : { kind: "secondary", globalDatastoreId: readPrimaryOutput(scope, config, CACHE_GLOBAL_DATASTORE_OUTPUT) },
+    role:
+      cache.replication !== "global-datastore"
+        ? { kind: "standalone" }
+        : primary
+          ? { kind: "primary", globalDatastoreSuffix: global.cacheSuffix }
+          : {
+              kind: "secondary",
+              globalDatastoreId: readPrimaryOutput(scope, config, CACHE_GLOBAL_DATASTORE_OUTPUT),
+            },
     engine: cache.engine,
     engineVersion: cache.engineVersion,
     nodeType: cache.nodeType,
@@ -100,5 +135,19 @@ export function buildDataTier(
     settingsPath: settingsPath("cache"),
     warningTopicArn: alarmTopics.warning,
   });
-  return { database: auroraCluster, cache: cacheGroup };
+
+  const backup = new RegionalBackup(scope, "backup", {
+    name: backupVaultName(config, region.key),
+    account: names.account,
+    // The writer's region backs up; the cache holds no data of record (docs/data.md).
+    resourceArns: primary && auroraCluster !== undefined ? [auroraCluster.cluster.arn] : [],
+    frequencyHours: config.backup.frequencyHours,
+    retentionDays: config.backup.retentionDays,
+    copyToVaultArns: others.map((other) =>
+      backupVaultArn(names.account, other.awsRegion, backupVaultName(config, other.key)),
+    ),
+    failureTopicArn: alarmTopics.warning,
+    protect: config.production,
+  });
+  return { database: auroraCluster, cache: cacheGroup, backup };
 }

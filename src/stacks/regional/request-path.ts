@@ -16,13 +16,13 @@ export const APP_DATABASE_USER = "genai_demo_app";
 export function connectRequestPath(
   ingress: RegionalIngress,
   cluster: EksCluster,
-  data: { database: AuroraCluster; cache: CacheReplicationGroup },
+  data: { database?: AuroraCluster; cache: CacheReplicationGroup },
 ): void {
   cluster.allowFrom(ingress.securityGroup, tcp(APP_CONTAINER_PORT), "App requests from the ALB");
-  data.database.allowFrom(cluster.nodeSecurityGroup, "PostgreSQL from app pods");
+  data.database?.allowFrom(cluster.nodeSecurityGroup, "PostgreSQL from app pods");
   data.cache.allowFrom(cluster.nodeSecurityGroup, "Cache from app pods");
   // The app authenticates to both with its Pod Identity role: IAM tokens, no passwords.
   const appRole = cluster.roles.app.role.role.name;
-  data.database.grantConnect(appRole, APP_DATABASE_USER);
+  data.database?.grantConnect(appRole, APP_DATABASE_USER);
   data.cache.grantConnect(appRole);
 }

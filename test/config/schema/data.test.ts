@@ -5,6 +5,52 @@ import { type Input, expectSingleProblem, problemsAfter } from "./helpers";
 
 const database = (input: Input) => input.database;
 const cache = (input: Input) => input.cache;
+/** Taipei replaced by Osaka: both regions then offer global databases and datastores. */
+const tokyoAndOsaka = (input: Input) => {
+  Object.assign(input.regions[0]!, {
+    key: "osaka",
+    awsRegion: "ap-northeast-3",
+    availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
+  });
+};
+
+describe("data tier replication across the regions", () => {
+  it("refuses a global database with Taipei, naming the field, region, feature and source", () => {
+    const lines = problemsAfter((input) => (database(input).replication = "global-database"));
+    expectSingleProblem(
+      lines,
+      "database.replication",
+      '"global-database"',
+      /Aurora PostgreSQL global databases in every region, and taipei \(ap-east-2\) does not offer it per https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/.*GlobalDatabase\.html \(read 2026-12-01\)/,
+    );
+  });
+
+  it("refuses a global datastore with Taipei", () => {
+    const lines = problemsAfter((input) => (cache(input).replication = "global-datastore"));
+    expectSingleProblem(lines, "cache.replication", '"global-datastore"', /taipei \(ap-east-2\) does not offer it/);
+  });
+
+  it("accepts them once the environment asserts Taipei offers them (preflight then checks the account)", () => {
+    const config = environmentConfig("production", (input) => {
+      database(input).replication = "global-database";
+      cache(input).replication = "global-datastore";
+      input.regions[0]!.assertedCapabilities = ["aurora-postgresql-global-database", "elasticache-global-datastore"];
+    });
+    expect([config.database.replication, config.cache.replication]).toEqual(["global-database", "global-datastore"]);
+  });
+
+  it("rejects an unknown asserted capability", () => {
+    const lines = problemsAfter((input) => (input.regions[0]!.assertedCapabilities = ["aurora-mysql-global" as never]));
+    expectSingleProblem(lines, "regions[0].assertedCapabilities[0]", '"aurora-mysql-global"', /must be one of/);
+  });
+
+  it("defaults to the best each pair allows: snapshot copies with Taipei, global stores with Osaka", () => {
+    const taipei = environmentConfig("production");
+    expect([taipei.database.replication, taipei.cache.replication]).toEqual(["snapshot-copy", "per-region"]);
+    const osaka = environmentConfig("production", tokyoAndOsaka);
+    expect([osaka.database.replication, osaka.cache.replication]).toEqual(["global-database", "global-datastore"]);
+  });
+});
 
 describe("database configuration", () => {
   it.each(["8.0.mysql_aurora.3.05.2", "16", "postgres16.6"])(
@@ -25,9 +71,17 @@ describe("database configuration", () => {
     expectSingleProblem(lines, "database.instanceClass", `"${instanceClass}"`, /must be an RDS instance class/);
   });
 
-  it("rejects a burstable class, which Aurora global databases refuse", () => {
-    const lines = problemsAfter((input) => (database(input).instanceClass = "db.t4g.medium"));
+  it("rejects a burstable class with a global database, which AWS runs on memory-optimized classes only", () => {
+    const lines = problemsAfter((input) => {
+      tokyoAndOsaka(input);
+      database(input).instanceClass = "db.t4g.medium";
+    });
     expectSingleProblem(lines, "database.instanceClass", '"db.t4g.medium"', /memory-optimized class/);
+  });
+
+  it("accepts a burstable class where no global database is used", () => {
+    const config = environmentConfig("production", (input) => (database(input).instanceClass = "db.t4g.medium"));
+    expect(config.database.instanceClass).toBe("db.t4g.medium");
   });
 
   it.each([0, 36])("rejects backup retention of %i days (1-35)", (days) => {
@@ -82,10 +136,21 @@ describe("cache configuration", () => {
     expectSingleProblem(lines, "cache.nodes", "1", /Multi-AZ needs at least 2 nodes/);
   });
 
-  it("rejects a burstable node type, which global datastores refuse", () => {
-    const lines = problemsAfter((input) => (cache(input).nodeType = "cache.t4g.medium"));
-    expectSingleProblem(lines, "cache.nodeType", '"cache.t4g.medium"', /M5\/R5 or newer/);
-  });
+  it.each(["cache.t4g.medium", "cache.m7g.medium", "cache.r4.large"])(
+    "rejects node type %s with a global datastore (large or bigger of AWS's listed families only)",
+    (nodeType) => {
+      const lines = problemsAfter((input) => {
+        tokyoAndOsaka(input);
+        cache(input).nodeType = nodeType;
+      });
+      expectSingleProblem(
+        lines,
+        "cache.nodeType",
+        `"${nodeType}"`,
+        /M5, M6g, M7g, M8g, R5, R6g, R6gd, R7g, R8g, C7gn or C8gn/,
+      );
+    },
+  );
 
   it("rejects a snapshot window overlapping the maintenance window", () => {
     const lines = problemsAfter((input) => (cache(input).snapshotWindow = "18:00-19:00"));
@@ -98,5 +163,17 @@ describe("maintenance windows", () => {
     expect(overlaps(dailyIntervals("23:30-00:30")![6]!, weeklyInterval("mon:00:00-mon:01:00")!)).toBe(true);
     expect(overlaps(weeklyInterval("sun:23:00-mon:01:00")!, dailyIntervals("00:30-01:30")![0]!)).toBe(true);
     expect(overlaps(dailyIntervals("16:00-17:00")![6]!, weeklyInterval("sun:17:30-sun:18:30")!)).toBe(false);
+  });
+});
+
+describe("backup configuration", () => {
+  it.each([5, 0, 48])("rejects a frequency of %i hours (not a divisor of a day)", (hours) => {
+    const lines = problemsAfter((input) => (input.backup.frequencyHours = hours));
+    expectSingleProblem(lines, "backup.frequencyHours", String(hours), /1, 2, 3, 4, 6, 8, 12, 24/);
+  });
+
+  it("rejects a retention of 0 days", () => {
+    const lines = problemsAfter((input) => (input.backup.retentionDays = 0));
+    expectSingleProblem(lines, "backup.retentionDays", "0", />=1/);
   });
 });

@@ -1,0 +1,104 @@
+import type { AwsRegion } from "./aws-regions";
+
+/**
+ * Cross-region features this platform relies on. A region offers one only where AWS says so in
+ * the page cited next to the table below; anything unknown counts as not offered. An environment
+ * may assert one the table lacks (`regions[].assertedCapabilities`, for regions AWS added after
+ * the table was read); `npm run preflight` then checks the assertion against the account.
+ */
+export const REGION_CAPABILITIES = ["aurora-postgresql-global-database", "elasticache-global-datastore"] as const;
+export type RegionCapability = (typeof REGION_CAPABILITIES)[number];
+
+/** Where each capability's regions come from, and when we read it. */
+export const CAPABILITY_SOURCES: Record<RegionCapability, { readonly page: string; readonly read: string }> = {
+  // "Supported Regions and DB engines for Aurora global databases". The Aurora PostgreSQL table
+  // we could read lists Tokyo, Osaka and Seoul; the page's Aurora MySQL column marks Asia Pacific
+  // (Taipei) "Not available", and no copy we could read shows Taipei in the PostgreSQL table.
+  "aurora-postgresql-global-database": {
+    page: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.Aurora_Fea_Regions_DB-eng.Feature.GlobalDatabase.html",
+    read: "2026-12-01",
+  },
+  // "Prerequisites and limitations" of ElastiCache global datastores: "Asia Pacific - Hong Kong,
+  // Hyderabad, Jakarta, Malaysia, Melbourne, Mumbai, Osaka, Seoul, Singapore, Sydney, Thailand,
+  // and Tokyo". Taipei is not on it.
+  "elasticache-global-datastore": {
+    page: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html",
+    read: "2026-12-01",
+  },
+};
+
+/** Regions (of {@link AwsRegion}) listed for each capability on the pages above. */
+const OFFERED: Record<RegionCapability, readonly AwsRegion[]> = {
+  "aurora-postgresql-global-database": ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3"],
+  "elasticache-global-datastore": [
+    "af-south-1",
+    "ap-east-1",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-4",
+    "ap-south-1",
+    "ap-northeast-3",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-7",
+    "ap-northeast-1",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-west-2",
+    "eu-west-1",
+    "eu-south-1",
+    "eu-west-3",
+    "eu-south-2",
+    "eu-north-1",
+    "eu-central-2",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "mx-central-1",
+    "sa-east-1",
+  ],
+};
+
+/**
+ * Regions launched after 2019-03-20, which AWS keeps disabled until the account enables them
+ * ("Enable or disable AWS Regions in your account",
+ * https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html, read
+ * 2026-12-01: "Regions launched after March 20, 2019 are disabled by default"). The page gives
+ * the rule, not a list; this list applies the rule to each region's launch.
+ */
+export const OPT_IN_REGIONS: readonly AwsRegion[] = [
+  "af-south-1",
+  "ap-east-1",
+  "ap-east-2",
+  "ap-south-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-7",
+  "ca-west-1",
+  "eu-central-2",
+  "eu-south-1",
+  "eu-south-2",
+  "il-central-1",
+  "me-central-1",
+  "me-south-1",
+  "mx-central-1",
+];
+
+/** Whether AWS's pages list `region` for `capability` (unknown: no). */
+export function regionOffers(region: string, capability: RegionCapability): boolean {
+  return (OFFERED[capability] as readonly string[]).includes(region);
+}
+
+/** The capability's source, for messages: "<page> (read <date>)". */
+export function capabilitySource(capability: RegionCapability): string {
+  const { page, read } = CAPABILITY_SOURCES[capability];
+  return `${page} (read ${read})`;
+}
