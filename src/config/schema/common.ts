@@ -17,7 +17,7 @@ export const awsRegion = z.enum(AWS_REGIONS, {
   error: () => "must be an AWS region code such as ap-east-2 (see src/config/aws-regions.ts)",
 });
 
-export const ipv4Cidr = z.cidrv4({ error: "must be an IPv4 CIDR block such as 10.0.0.0/16" });
+export const ipv4Cidr = z.cidrv4({ error: "must be an IPv4 CIDR block such as 10.0.0.0/16", abort: true });
 
 /** True for a well-formed CIDR: cross-field rules skip values their own field already rejected. */
 export const isValidCidr = (cidr: string): boolean => ipv4Cidr.safeParse(cidr).success;

@@ -85,12 +85,10 @@ export const databaseSchema = z
         return major >= AURORA_POSTGRES_MAJORS.min && major <= AURORA_POSTGRES_MAJORS.max;
       }, `must be Aurora PostgreSQL ${AURORA_POSTGRES_MAJORS.min}.x to ${AURORA_POSTGRES_MAJORS.max}.x (global database support)`),
     /** Instance class of every instance, e.g. db.r6g.large. */
-    instanceClass: z
-      .string()
-      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
-        error: "must be an RDS instance class such as db.r6g.large",
-        abort: true,
-      }),
+    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, {
+      error: "must be an RDS instance class such as db.r6g.large",
+      abort: true,
+    }),
     /**
      * How the secondaries hold the primary's data (see {@link DATABASE_REPLICATION}).
      * @default the best every configured region offers: `global-database`, else `snapshot-copy`

@@ -25,4 +25,17 @@ export const alertsSchema = z.strictObject({
   warningEmails: z.array(email).min(1, "needs at least one address"),
 });
 
-export const tagsSchema = { owner: nonEmpty, costCenter: nonEmpty };
+/**
+ * Tag values AWS accepts: "letters, numbers, and spaces representable in UTF-8, and the following
+ * characters: + - = . _ : / @", at most 256 characters (Tagging AWS resources, "Tag naming
+ * limits and requirements", https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html,
+ * read 2026-12-01).
+ */
+export const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const MAX_TAG_VALUE_LENGTH = 256;
+
+const tagValue = nonEmpty
+  .max(MAX_TAG_VALUE_LENGTH, `must be at most ${MAX_TAG_VALUE_LENGTH} characters (AWS's tag value limit)`)
+  .regex(TAG_VALUE, "must hold only letters, digits, spaces and + - = . _ : / @ (AWS's tag value characters)");
+
+export const tagsSchema = { owner: tagValue, costCenter: tagValue };

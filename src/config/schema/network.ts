@@ -10,9 +10,15 @@ export const networkSchema = z.strictObject({
   flowLogRetentionDays: logRetentionDays,
 });
 
+/** VPC sizes AWS allows: "between /16 and /28" (Amazon VPC User Guide, "VPC CIDR blocks"). */
+export const VPC_PREFIX_LENGTH = { min: 16, max: 28 } as const;
+
 /** A region's own network fields (merged into the region object). */
 export const regionNetworkFields = {
-  vpcCidr: ipv4Cidr,
+  vpcCidr: ipv4Cidr.refine((cidr) => {
+    const length = Number(cidr.split("/")[1]);
+    return length >= VPC_PREFIX_LENGTH.min && length <= VPC_PREFIX_LENGTH.max;
+  }, `must be a /${VPC_PREFIX_LENGTH.min} to /${VPC_PREFIX_LENGTH.max} block (AWS's VPC size limits)`),
   /** AZ names, e.g. `ap-east-2a`; their number is the AZ count of every subnet tier. */
   availabilityZones: z
     .array(z.string())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnvironmentConfig } from "../../../src/config/load";
-import { environmentInput } from "../../helpers";
+import { environmentConfig, environmentInput } from "../../helpers";
 import { type Input, expectSingleProblem, problemsAfter, taipei, tokyo } from "./helpers";
 
 describe("environment schema", () => {
@@ -47,6 +47,28 @@ describe("environment schema", () => {
   it("rejects a malformed CIDR", () => {
     const lines = problemsAfter((input) => (taipei(input).vpcCidr = "10.0.0.0/33"));
     expectSingleProblem(lines, "regions[0].vpcCidr", '"10.0.0.0/33"', /must be an IPv4 CIDR block/);
+  });
+
+  it("rejects a VPC larger than /16, which AWS refuses", () => {
+    const lines = problemsAfter((input) => (taipei(input).vpcCidr = "10.2.0.0/15"));
+    expectSingleProblem(lines, "regions[0].vpcCidr", '"10.2.0.0/15"', /must be a \/16 to \/28 block/);
+  });
+
+  it.each([
+    ["owner", "platform team (ops)"],
+    ["costCenter", "CC#4021"],
+    ["owner", "x".repeat(257)],
+  ])("rejects %s %s, outside AWS's tag value rules", (field, value) => {
+    const lines = problemsAfter((input) => ((input as Record<string, unknown>)[field] = value));
+    expectSingleProblem(lines, field, null, /AWS's tag value/);
+  });
+
+  it("accepts tag values with AWS's allowed punctuation and non-ASCII letters", () => {
+    const config = environmentConfig("production", (input) => {
+      input.owner = "平台團隊 platform-team@example.com";
+      input.costCenter = "CC:4021/ops+infra=1_a.b";
+    });
+    expect(config.costCenter).toBe("CC:4021/ops+infra=1_a.b");
   });
 
   it("rejects a CIDR with host bits set", () => {
