@@ -5,6 +5,7 @@ import { EncryptedLogGroup } from "../encrypted-log-group";
 import { IamServiceRole, awsManagedPolicyArn } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import { serviceLinkedRoleArn } from "../shared/service-linked-role";
 import type { Peer, PortRange, SecurityGroupRef } from "../shared/connections";
 import { ClusterAdmins } from "./access";
 import { ClusterAddons, type EksAddonVersions } from "./addons";
@@ -228,7 +229,8 @@ export class EksCluster extends Construct {
         "ecr-read-only": awsManagedPolicyArn(account, "AmazonEC2ContainerRegistryReadOnly"),
       },
     });
-    const autoscalingServiceRole = `arn:${account.partition}:iam::${account.id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    // Created by the global stack in a fresh account (modules/shared/service-linked-role.ts).
+    const autoscalingServiceRole = serviceLinkedRoleArn(account, "autoscaling.amazonaws.com");
     const volumeKey = new EncryptionKey(this, "node-volume-key", {
       alias: `${name}-eks-node-volumes`,
       description: `Encrypts root volumes of the nodes of EKS cluster ${name}`,

@@ -1,4 +1,6 @@
+import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import type { Construct } from "constructs";
+import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
 import { AlertTopics } from "../../modules/alert-topics";
 import type { DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
@@ -48,6 +50,7 @@ export class GlobalStack extends PlatformStack {
       preventDestroy: config.production,
     });
 
+    this.createServiceLinkedRoles(config);
     buildCertificateValidation(this, config, this.hostedZone.zoneId);
     this.failover = buildDnsFailover(this, config, this.alerts);
 
@@ -65,5 +68,21 @@ export class GlobalStack extends PlatformStack {
       this.failover?.healthCheckIds ?? {},
       "Route 53 health check of each region's origin, by region key",
     );
+  }
+
+  /**
+   * The service-linked roles regional key policies name, which a fresh account lacks. IAM is
+   * global, so one stack owns them; `global` deploys before the regions.
+   */
+  private createServiceLinkedRoles(config: EnvironmentConfig): void {
+    for (const service of LINKED_ROLE_SERVICES) {
+      if (config.existingServiceLinkedRoles.includes(service)) continue;
+      new IamServiceLinkedRole(this, `service-linked-role-${service.split(".")[0]}`, {
+        awsServiceName: service,
+        description: "Created by genai-demo: regional KMS key policies name it",
+        // Deleting it fails while any Auto Scaling group of the account uses it.
+        lifecycle: { preventDestroy: config.production },
+      });
+    }
   }
 }

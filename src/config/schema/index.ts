@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SubnetPlanError, cidrsOverlap, planSubnets } from "../../../modules/network/subnet-plan";
 import { appSchema, checkAppForEnvironment } from "./app";
 import { isValidCidr, issueReporter, resourceNamePart } from "./common";
+import { LINKED_ROLE_SERVICES } from "../../../modules/shared/service-linked-role";
 import { backupSchema } from "./backup";
 import { cacheSchema, databaseSchema } from "./data";
 import { bestCacheReplication, bestDatabaseReplication, checkDataTierReplication } from "./replication";
@@ -55,6 +56,18 @@ export const environmentSchema = z
     /** DNS failover between the regions; required when more than one region serves. */
     failover: failoverSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
+    /**
+     * Services whose service-linked role already exists in the account (`npm run preflight`
+     * tells). The `global` stack creates the others; creating one that exists fails.
+     * @default []
+     */
+    existingServiceLinkedRoles: z
+      .array(
+        z.enum(LINKED_ROLE_SERVICES as [string, ...string[]], {
+          error: () => `must be one of ${LINKED_ROLE_SERVICES.join(", ")}`,
+        }),
+      )
+      .default([]),
   })
   .superRefine((env, ctx) => {
     const issue = issueReporter(ctx);
