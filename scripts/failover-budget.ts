@@ -2,6 +2,8 @@
  * `npm run failover-budget`: synthesizes the selected environment (GENAI_ENV / GENAI_CONFIG) and
  * prints, per routed name, the designed failover time computed from the synthesized JSON. Exits
  * 1 when any name's total exceeds the environment's RTO, or when failover is not configured.
+ * It also prints the database's designed RPO and promotion time for the configured replication
+ * strategy; where AWS publishes no bound (restoring a snapshot copy) it says so rather than fail.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +11,7 @@ import { join } from "node:path";
 import { ConfigError } from "../src/config/errors";
 import { loadEnvironmentConfig } from "../src/config/load";
 import { GLOBAL_STACK_ID } from "../src/config/schema";
+import { dataRecoveryBudget, formatDataBudget } from "../src/failover/data-budget";
 import { failoverBudgets, formatBudgetTable, type StackDocument } from "../src/failover/report";
 import { GLOBAL_OUTPUTS } from "../src/stacks/global-stack";
 import { synthesize } from "../src/synth";
@@ -41,6 +44,9 @@ function main(): number {
     const { rtoSeconds } = config.failover;
     console.log(`Failover budget, ${source} (figures from the synthesized stacks)\n`);
     console.log(formatBudgetTable(rows, rtoSeconds));
+    const primary = config.regions.find((region) => region.role === "primary")!;
+    console.log(`\nData: the database in a secondary region\n`);
+    console.log(formatDataBudget(dataRecoveryBudget(read(primary.key)), rtoSeconds));
     const over = rows.filter((row) => row.totalSeconds > rtoSeconds);
     if (over.length > 0) {
       console.error(`\n${over.length} name(s) exceed the RTO of ${rtoSeconds} s.`);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { dataRecoveryBudget, formatDataBudget, scheduleHours } from "../../src/failover/data-budget";
+import type { StackDocument } from "../../src/failover/report";
+import { environmentConfig, testApp } from "../helpers";
+import { Testing } from "cdktf";
+import { RegionalStack } from "../../src/stacks/regional-stack";
+
+const synthPrimary = (name: string, change?: Parameters<typeof environmentConfig>[1]): StackDocument => {
+  const config = environmentConfig(name, change);
+  const primary = config.regions.find((region) => region.role === "primary")!;
+  return JSON.parse(Testing.synth(new RegionalStack(testApp(), config, primary))) as StackDocument;
+};
+
+describe("the data recovery budget", () => {
+  it("gives production (Taipei + Tokyo) snapshot copies: an hour of RPO, promotion not bounded", () => {
+    const budget = dataRecoveryBudget(synthPrimary("production"));
+    expect(budget).toMatchObject({ strategy: "snapshot-copy", rpoSeconds: 3600 });
+    expect(budget.promotionSeconds).toBeUndefined();
+    expect(formatDataBudget(budget, 300)).toContain("| snapshot-copy | 3600 s:");
+    expect(formatDataBudget(budget, 300)).toContain("NOT PROVEN (300 s)");
+  });
+
+  it("follows the configured backup frequency (staging: daily)", () => {
+    expect(dataRecoveryBudget(synthPrimary("staging")).rpoSeconds).toBe(86_400);
+  });
+
+  it("gives a pair that offers global databases AWS's figures, within the RTO", () => {
+    const budget = dataRecoveryBudget(
+      synthPrimary("staging", (input) => {
+        Object.assign(input.regions[0]!, {
+          key: "osaka",
+          awsRegion: "ap-northeast-3",
+          availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
+        });
+      }),
+    );
+    expect(budget).toMatchObject({ strategy: "global-database", rpoSeconds: 1, promotionSeconds: 60 });
+    expect(formatDataBudget(budget, 300)).toMatch(/\| yes \(300 s\) \|$/);
+  });
+
+  it("refuses a primary that copies nothing to another region", () => {
+    expect(() => dataRecoveryBudget(synthPrimary("development"))).toThrow(/copies no recovery point/);
+  });
+
+  it.each([
+    ["cron(0 0/1 * * ? *)", 1],
+    ["cron(0 0/6 * * ? *)", 6],
+    ["cron(0 0 * * ? *)", 24],
+  ])("reads %s as every %i h", (schedule, hours) => {
+    expect(scheduleHours(schedule)).toBe(hours);
+  });
+
+  it("refuses a schedule it cannot read", () => {
+    expect(() => scheduleHours("rate(1 hour)")).toThrow(/unrecognized/);
+  });
+});
