@@ -33,7 +33,10 @@ function main(): number {
           readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
         ) as StackDocument;
         const file = `${target.name}/${stack}.md`;
-        writeFileSync(join(outputDir, file), stackReport(`${target.name} / ${stack}`, document, skips));
+        writeFileSync(
+          join(outputDir, file),
+          stackReport(`${target.name} / ${stack}`, document, skips, { reportDate: process.env.AUDIT_DATE }),
+        );
         const resources = Object.values(document.resource ?? {}).reduce(
           (sum, blocks) => sum + Object.keys(blocks).length,
           0,

@@ -108,6 +108,7 @@ describe.each(stacks)("invariants of $name", ({ document, production, text }) =>
       "aws_rds_cluster_instance",
       "aws_elasticache_replication_group",
       "aws_elasticache_global_replication_group",
+      "aws_backup_vault",
     ]) {
       for (const block of all(document, type)) {
         expect((block.lifecycle as Block | undefined)?.prevent_destroy).toBe(production);

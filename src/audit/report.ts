@@ -1,3 +1,4 @@
+import { KUBERNETES_VERSIONS_READ_ON, STANDARD_SUPPORT_NOTICE_DAYS } from "../config/kubernetes-versions";
 import {
   clusterAccess,
   dnsTopology,
@@ -5,6 +6,7 @@ import {
   encryption,
   iamRoles,
   inventory,
+  kubernetesSupport,
   policySuppressions,
   protection,
   publicExposure,
@@ -32,8 +34,26 @@ function table(headers: string[], rows: Row[], empty: string): string {
   ].join("\n");
 }
 
+export interface StackReportOptions {
+  /**
+   * The day (ISO, UTC) the report judges dated facts against, such as the end of a Kubernetes
+   * version's standard support. Defaults to today: the audit is a report, not synth; pass a date
+   * for a reproducible report.
+   */
+  readonly reportDate?: string;
+}
+
+/** Today's date (UTC), ISO. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
 /** The audit report of one stack, as Markdown. */
-export function stackReport(title: string, document: StackDocument, skips: readonly CheckovSkip[]): string {
+export function stackReport(
+  title: string,
+  document: StackDocument,
+  skips: readonly CheckovSkip[],
+  options: StackReportOptions = {},
+): string {
+  const reportDate = options.reportDate ?? todayUtc();
   return [
     `# ${title}`,
     "",
@@ -65,6 +85,15 @@ export function stackReport(title: string, document: StackDocument, skips: reado
       ["name", "kind", "routing / check", "health check"],
       dnsTopology(document),
       "no DNS records or health checks",
+    ),
+    "",
+    "## Kubernetes version support",
+    `Judged on ${reportDate} against EKS's release calendar in \`src/config/kubernetes-versions.ts\` (read ${KUBERNETES_VERSIONS_READ_ON}); flagged when standard support ends within ${STANDARD_SUPPORT_NOTICE_DAYS} days or has ended.`,
+    "",
+    table(
+      ["cluster", "Kubernetes version", "standard support ends", "extended support ends", "upgrade policy", "status"],
+      kubernetesSupport(document, reportDate),
+      "no EKS clusters",
     ),
     "",
     "## Cluster access and Helm releases",

@@ -1,7 +1,16 @@
 /**
  * The sections of the audit report, each a pure function of one synthesized stack
- * (`cdk.tf.json`). Output is sorted, so the same input always gives the same Markdown.
+ * (`cdk.tf.json`) and, where a section judges against a calendar, of the report date. Output is
+ * sorted, so the same input always gives the same Markdown.
  */
+
+import {
+  STANDARD_SUPPORT_NOTICE_DAYS,
+  kubernetesVersionRow,
+  needsUpgrade,
+  supportStatus,
+  type SupportStatus,
+} from "../config/kubernetes-versions";
 
 type Block = Record<string, unknown>;
 export interface StackDocument {
@@ -242,6 +251,49 @@ export function helmReleases(document: StackDocument): Row[] {
       str(release.repository),
       release.atomic === true ? "atomic" : "not atomic",
     ])
+    .sort(byPath);
+}
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** A cluster's standing in EKS's calendar; flags (upper case) what needs an upgrade. */
+function supportText(status: SupportStatus): string {
+  const left = status.daysLeft ?? 0;
+  switch (status.phase) {
+    case "unknown":
+      return status.standardEnds === undefined
+        ? "UNKNOWN VERSION: not in EKS's release calendar (src/config/kubernetes-versions.ts)"
+        : "UNKNOWN: not yet released on EKS on the report date";
+    case "unsupported":
+      return `UNSUPPORTED: extended support ended ${status.extendedEnds}; EKS upgrades the control plane itself`;
+    case "extended":
+      return `STANDARD SUPPORT ENDED ${status.standardEnds}: extended support (billed per cluster hour) until ${status.extendedEnds}`;
+    case "standard":
+      return needsUpgrade(status)
+        ? `STANDARD SUPPORT ENDS IN ${days(left).toUpperCase()} (within ${STANDARD_SUPPORT_NOTICE_DAYS}): upgrade before ${status.standardEnds}`
+        : `standard support, ${days(left)} left`;
+  }
+}
+
+/**
+ * Each cluster's Kubernetes version and where it stands in EKS's calendar on `onDate` (ISO):
+ * flagged when standard support ends within the notice period or has ended.
+ */
+export function kubernetesSupport(document: StackDocument, onDate: string): Row[] {
+  return resources(document, "aws_eks_cluster")
+    .map((cluster): Row => {
+      const version = str(cluster.version);
+      const status = supportStatus(version, onDate);
+      const source = kubernetesVersionRow(version)?.source.kind;
+      return [
+        pathOf(cluster),
+        version,
+        status.standardEnds ?? "—",
+        status.extendedEnds ?? "—",
+        str(first(cluster.upgrade_policy).support_type),
+        supportText(status) + (source === "non-AWS" ? " (dates from a non-AWS source)" : ""),
+      ];
+    })
     .sort(byPath);
 }
 

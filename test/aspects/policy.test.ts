@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { ElasticacheGlobalReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-global-replication-group";
@@ -130,6 +131,25 @@ describe("PolicyAspect: encryption in transit", () => {
   });
 });
 
+describe("PolicyAspect: backup vaults", () => {
+  it("rejects a vault without a customer key, and one that force-destroys its recovery points in production", () => {
+    expect(
+      violations((stack) => new BackupVault(stack, "vault", { name: "v", lifecycle: { preventDestroy: true } })),
+    ).toEqual(["test/vault: encryption-at-rest"]);
+    expect(
+      violations(
+        (stack) =>
+          new BackupVault(stack, "vault", {
+            name: "v",
+            kmsKeyArn: "arn:aws:kms:k",
+            forceDestroy: true,
+            lifecycle: { preventDestroy: true },
+          }),
+      ),
+    ).toEqual(["test/vault: deletion-protection"]);
+  });
+});
+
 describe("PolicyAspect: deletion protection", () => {
   const unprotected = (stack: TerraformStack) => new KmsKey(stack, "key", { enableKeyRotation: true });
 
@@ -178,6 +198,7 @@ describe("PolicyAspect: deletion protection", () => {
       encryptionConfiguration: [{ encryptionType: "KMS" }],
       lifecycle,
     });
+    new BackupVault(stack, "vault", { name: "v", kmsKeyArn: "arn:aws:kms:k", forceDestroy: !protect, lifecycle });
   };
 
   it("names every unprotected data store of a production stack by its construct path", () => {
@@ -189,6 +210,7 @@ describe("PolicyAspect: deletion protection", () => {
         "test/global: deletion-protection",
         "test/images: deletion-protection",
         "test/instance: deletion-protection",
+        "test/vault: deletion-protection",
       ].sort(),
     );
     expect(violations(dataTier(true), true)).toEqual([]);

@@ -10,10 +10,12 @@ import {
   encryption,
   helmReleases,
   iamRoles,
+  kubernetesSupport,
   protection,
   publicExposure,
   tagCoverage,
 } from "../../src/audit/sections";
+import { supportStatus } from "../../src/config/kubernetes-versions";
 import { synthesize } from "../../src/synth";
 
 // A real synth, as `npm run audit` reads it (Testing.synth drops the `//` construct paths).
@@ -45,6 +47,15 @@ describe("audit report sections", () => {
       "genai-demo | (its own namespace) | chart shipped with the stack | — | — | atomic",
       "metrics-server | kube-system | metrics-server | 3.12.2 | https://kubernetes-sigs.github.io/metrics-server/ | atomic",
     ]);
+  });
+
+  it("gives each cluster's Kubernetes version and its end of standard support, judged on the report date", () => {
+    const rows = kubernetesSupport(taipei, "2026-12-01");
+    expect(rows.map((row) => row[0])).toEqual(["taipei/eks/cluster"]);
+    const [, version, standardEnds, , policy] = rows[0]!;
+    expect(version).toMatch(/^1\.\d+$/);
+    expect(standardEnds).toBe(supportStatus(version!, "2026-12-01").standardEnds);
+    expect(policy).toBe("EXTENDED");
   });
 
   it("reports tag coverage of the AWS providers only", () => {
@@ -116,8 +127,9 @@ describe("audit report", () => {
   });
 
   it("is deterministic: the same stack gives the same Markdown", () => {
-    const once = stackReport("production / taipei", taipei, skips);
-    expect(stackReport("production / taipei", read("taipei"), skips)).toBe(once);
+    const options = { reportDate: "2026-12-01" };
+    const once = stackReport("production / taipei", taipei, skips, options);
+    expect(stackReport("production / taipei", read("taipei"), skips, options)).toBe(once);
     for (const section of [
       "Resource inventory",
       "Public exposure",
@@ -125,6 +137,7 @@ describe("audit report", () => {
       "Deletion protection",
       "IAM roles",
       "DNS failover topology",
+      "Kubernetes version support",
       "Tag coverage",
       "Policy suppressions",
       "checkov checks skipped",

@@ -44,6 +44,7 @@ const AT_REST: Record<string, (config: Config, resource: ResourceView, stack: re
     config.at_rest_encryption_enabled === "true" ||
     (isSet(config.global_replication_group_id) && isSet(config.kms_key_id)),
   aws_ebs_volume: (config) => config.encrypted === true,
+  aws_backup_vault: (config) => isSet(config.kms_key_arn),
   aws_ecr_repository: (config) => first(config.encryption_configuration).encryption_type === "KMS",
   aws_launch_template: (config) =>
     ((config.block_device_mappings as Config[] | undefined) ?? []).every(
@@ -66,6 +67,9 @@ const PROTECTION: Record<string, (resource: ResourceView) => boolean> = {
   aws_rds_cluster_instance: (resource) => resource.construct.lifecycle?.preventDestroy === true,
   aws_elasticache_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
   aws_elasticache_global_replication_group: (resource) => resource.construct.lifecycle?.preventDestroy === true,
+  // Recovery points outlive the vault's deletion only if Vault Lock refuses it (modules/backup-plan).
+  aws_backup_vault: (resource) =>
+    resource.construct.lifecycle?.preventDestroy === true && resource.config.force_destroy !== true,
 };
 
 export const POLICY_RULES: readonly PolicyRule[] = [
