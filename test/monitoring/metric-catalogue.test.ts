@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { environments } from "../../environments";
+import {
+  METRIC_CATALOGUE,
+  type SynthesizedAlarm,
+  catalogueEntry,
+  unknownAlarmMetrics,
+} from "../../src/monitoring/metric-catalogue";
+import { RegionalStack } from "../../src/stacks/regional-stack";
+import { synthesize } from "../../src/synth";
+import { environmentConfig, testApp } from "../helpers";
+
+type Document = {
+  provider?: { aws?: { alias?: string; region?: string }[] };
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+};
+
+/** Every metric alarm of a synthesized stack, named and placed in its provider's region. */
+function alarmsOf(stack: string, document: Document): SynthesizedAlarm[] {
+  const providers = document.provider?.aws ?? [];
+  const regionOf = (provider: unknown) =>
+    typeof provider === "string" && provider.startsWith("aws.")
+      ? providers.find((candidate) => `aws.${candidate.alias}` === provider)?.region
+      : providers.find((candidate) => candidate.alias === undefined)?.region;
+  return Object.entries(document.resource?.aws_cloudwatch_metric_alarm ?? {}).map(([id, block]) => ({
+    ...(block as SynthesizedAlarm),
+    name: `${stack}: ${id}`,
+    region: regionOf(block.provider),
+  }));
+}
+
+const environmentStacks = Object.keys(environments).flatMap((environment) => {
+  const outdir = join(mkdtempSync(join(tmpdir(), "genai-metric-catalogue-")), "cdktf.out");
+  const result = synthesize({ GENAI_ENV: environment, CDKTF_OUTDIR: outdir }, { error: () => {}, warn: () => {} });
+  if (result.exitCode !== 0) throw new Error(`synth of ${environment} failed`);
+  return readdirSync(join(outdir, "stacks")).map((stack) => {
+    const name = `${environment}/${stack}`;
+    const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Document;
+    return { name, alarms: alarmsOf(name, document) };
+  });
+});
+
+/** Tokyo + Osaka both offer global databases and datastores: the secondary's lag alarms exist. */
+const tokyoOsaka = environmentConfig("staging", (input) => {
+  input.regions[0]!.key = "osaka";
+  input.regions[0]!.awsRegion = "ap-northeast-3";
+  input.regions[0]!.availabilityZones = ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"];
+});
+const tokyoOsakaStacks = tokyoOsaka.regions.map((region) => {
+  const name = `tokyo+osaka/${region.key}`;
+  const document = JSON.parse(Testing.synth(new RegionalStack(testApp(), tokyoOsaka, region))) as Document;
+  return { name, alarms: alarmsOf(name, document) };
+});
+
+const stacks = [...environmentStacks, ...tokyoOsakaStacks];
+const allAlarms = stacks.flatMap((stack) => stack.alarms);
+
+describe.each(stacks)("alarms of $name", ({ alarms }) => {
+  it("read only metrics, statistics and periods in the metric catalogue", () => {
+    expect(unknownAlarmMetrics(alarms)).toEqual([]);
+  });
+});
+
+describe("the metric catalogue", () => {
+  it("sees the alarms it is meant to check, including both replication-lag alarms", () => {
+    expect(allAlarms.length).toBeGreaterThan(0);
+    const names = allAlarms.map((alarm) => alarm.metric_name);
+    expect(names).toContain("AuroraGlobalDBReplicationLag");
+    expect(names).toContain("GlobalDatastoreReplicationLag");
+    // metric_query metrics are checked too, not only the alarm's own metric.
+    expect(allAlarms.some((alarm) => alarm.metric_query?.some((query) => query.metric !== undefined))).toBe(true);
+  });
+
+  it("reports a metric under a dimension AWS does not publish it with", () => {
+    const fabricated: SynthesizedAlarm = {
+      namespace: "AWS/ElastiCache",
+      metric_name: "GlobalDatastoreReplicationLag",
+      dimensions: { ReplicationGroupId: "x" },
+    };
+    const findings = unknownAlarmMetrics([fabricated]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/GlobalDatastoreReplicationLag \[ReplicationGroupId\] is not in the metric catalogue/);
+    expect(findings[0]).toContain("[CacheClusterId]");
+  });
+
+  it("reports such a metric inside a metric_query, a wrong statistic, a wrong period and a wrong region", () => {
+    const findings = unknownAlarmMetrics([
+      {
+        alarm_name: "query",
+        metric_query: [
+          { id: "lag", metric: { namespace: "AWS/ElastiCache", metric_name: "EngineCPUUtilization", stat: "Average" } },
+        ],
+      },
+      {
+        alarm_name: "statistic",
+        namespace: "AWS/ApplicationELB",
+        metric_name: "RequestCount",
+        dimensions: { LoadBalancer: "app/x/1" },
+        statistic: "Average",
+        period: 60,
+      },
+      {
+        alarm_name: "period",
+        namespace: "AWS/ApplicationELB",
+        metric_name: "TargetResponseTime",
+        dimensions: { LoadBalancer: "app/x/1" },
+        extended_statistic: "p99.9",
+        period: 90,
+      },
+      {
+        alarm_name: "region",
+        region: "ap-east-2",
+        namespace: "AWS/Route53",
+        metric_name: "HealthCheckStatus",
+        dimensions: { HealthCheckId: "abc" },
+        statistic: "Minimum",
+        period: 60,
+      },
+    ]);
+    expect(findings).toEqual([
+      expect.stringMatching(/^query \(metric_query lag\): AWS\/ElastiCache\/EngineCPUUtilization \[\] is not in/),
+      expect.stringMatching(/^statistic: statistic Average of .*RequestCount/),
+      expect.stringMatching(/^period: period 90 of .*TargetResponseTime/),
+      expect.stringMatching(/^region: .*HealthCheckStatus.* exists only in us-east-1, not in ap-east-2/),
+    ]);
+  });
+
+  it("accepts percentiles only where the entry allows them", () => {
+    const latency = { namespace: "AWS/ApplicationELB", metric_name: "TargetResponseTime" };
+    const alarm = (statistic: string): SynthesizedAlarm => ({
+      ...latency,
+      dimensions: { LoadBalancer: "app/x/1" },
+      extended_statistic: statistic,
+      period: 60,
+    });
+    expect(unknownAlarmMetrics([alarm("p95"), alarm("p99.9"), alarm("p100")])).toEqual([]);
+    expect(unknownAlarmMetrics([alarm("tm95")])).toHaveLength(1);
+  });
+
+  it("lists each (namespace, metric, dimensions) once, sorted, with an AWS page and the date read", () => {
+    for (const entry of METRIC_CATALOGUE) {
+      expect(entry.dimensions).toEqual([...entry.dimensions].sort());
+      expect(catalogueEntry(entry.namespace, entry.metricName, entry.dimensions)).toBe(entry);
+      expect(entry.source.page).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+      expect(entry.source.read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (!entry.confirmed) expect(entry.note).toMatch(/UNCONFIRMED/);
+    }
+  });
+
+  it("has no entry that no alarm uses", () => {
+    const used = new Set<string>();
+    for (const alarm of allAlarms) {
+      const metrics = [alarm, ...(alarm.metric_query ?? []).flatMap((query) => (query.metric ? [query.metric] : []))];
+      for (const metric of metrics) {
+        if (metric.metric_name === undefined) continue;
+        used.add(`${metric.namespace} ${metric.metric_name} ${Object.keys(metric.dimensions ?? {}).sort()}`);
+      }
+    }
+    const unused = METRIC_CATALOGUE.filter(
+      (entry) => !used.has(`${entry.namespace} ${entry.metricName} ${[...entry.dimensions]}`),
+    ).map((entry) => `${entry.namespace}/${entry.metricName}`);
+    expect(unused).toEqual([]);
+  });
+});
