@@ -1,0 +1,101 @@
+/**
+ * Check group: the cross-region capabilities the environment uses, in each of its regions. A
+ * region AWS's pages list (src/config/region-capabilities.ts) passes on that table; one the
+ * environment only asserts (`regions[].assertedCapabilities`, for a region AWS added after the
+ * table was read) is checked against the account where AWS has an API that tells:
+ *
+ * - Aurora PostgreSQL global database: DescribeDBEngineVersions reports `SupportsGlobalDatabases`
+ *   for the configured engine version in that region.
+ * - ElastiCache global datastore: no API lists the regions that support it
+ *   (DescribeGlobalReplicationGroups lists an account's datastores, not whether a region may join
+ *   one), so the row is a SKIP pointing at AWS's page.
+ */
+import { AURORA_ENGINE } from "../../modules/aurora/constants";
+import {
+  type RegionCapability,
+  CAPABILITY_SOURCES,
+  capabilitySource,
+  regionOffers,
+} from "../../src/config/region-capabilities";
+import type { EnvironmentConfig, RegionConfig } from "../../src/config/schema";
+import type { PreflightClients } from "./clients";
+import { type Row, fail, guarded, pass, skip } from "./row";
+
+const CAPABILITY_CHECKS: Record<RegionCapability, string> = {
+  "aurora-postgresql-global-database": "Aurora global database",
+  "elasticache-global-datastore": "ElastiCache global datastore",
+};
+
+export const capabilityCheck = (capability: RegionCapability) => CAPABILITY_CHECKS[capability];
+
+/** The capabilities the environment's replication strategies rely on, in every region. */
+export function capabilitiesInUse(config: EnvironmentConfig): RegionCapability[] {
+  return [
+    ...(config.database.replication === "global-database" ? (["aurora-postgresql-global-database"] as const) : []),
+    ...(config.cache.replication === "global-datastore" ? (["elasticache-global-datastore"] as const) : []),
+  ];
+}
+
+/** `set <field> "<fallback>"`: the strategy that needs the capability in no region. */
+const FALLBACK: Record<RegionCapability, string> = {
+  "aurora-postgresql-global-database": 'set database.replication "snapshot-copy"',
+  "elasticache-global-datastore": 'set cache.replication "per-region"',
+};
+
+async function auroraGlobalDatabaseRow(
+  config: EnvironmentConfig,
+  region: RegionConfig,
+  clients: PreflightClients,
+): Promise<Row> {
+  const capability = "aurora-postgresql-global-database";
+  const check = capabilityCheck(capability);
+  const where = region.awsRegion;
+  const { engineVersion } = config.database;
+  const found = await clients.rds.engineVersion(where, AURORA_ENGINE, engineVersion);
+  if (found?.supportsGlobalDatabases)
+    return pass(check, where, `asserted; ${engineVersion} has SupportsGlobalDatabases`);
+  return fail(
+    check,
+    where,
+    found === undefined
+      ? `asserted; ${engineVersion} not offered here`
+      : `asserted; ${engineVersion} lacks SupportsGlobalDatabases`,
+    `drop it from the assertedCapabilities of region ${region.key} and ${FALLBACK[capability]}, or pick a version of: ` +
+      `aws rds describe-db-engine-versions --engine ${AURORA_ENGINE} --region ${where} ` +
+      `--query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion"`,
+  );
+}
+
+async function capabilityRow(
+  config: EnvironmentConfig,
+  region: RegionConfig,
+  capability: RegionCapability,
+  clients: PreflightClients,
+): Promise<Row> {
+  const check = capabilityCheck(capability);
+  const where = region.awsRegion;
+  if (regionOffers(where, capability))
+    return pass(check, where, `listed by AWS (docs read ${CAPABILITY_SOURCES[capability].read})`);
+  // The config schema refuses this; a config built around it (a test, a hand-made JSON) may not.
+  if (!region.assertedCapabilities.includes(capability))
+    return fail(
+      check,
+      where,
+      "neither listed by AWS nor asserted",
+      `${FALLBACK[capability]}; see ${capabilitySource(capability)}`,
+    );
+  if (capability === "aurora-postgresql-global-database") return auroraGlobalDatabaseRow(config, region, clients);
+  return skip(check, where, "asserted; AWS has no API for it", `confirm the region on ${capabilitySource(capability)}`);
+}
+
+/** `rds:DescribeDBEngineVersions` for each region that asserts an Aurora global database. */
+export async function assertedCapabilities(config: EnvironmentConfig, clients: PreflightClients): Promise<Row[]> {
+  const rows = config.regions.flatMap((region) =>
+    capabilitiesInUse(config).map((capability) =>
+      guarded(capabilityCheck(capability), region.awsRegion, "rds:DescribeDBEngineVersions", () =>
+        capabilityRow(config, region, capability, clients),
+      ),
+    ),
+  );
+  return (await Promise.all(rows)).flat();
+}
