@@ -8,8 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "../src/config/errors";
-import { loadEnvironmentConfig } from "../src/config/load";
+import { loadEnvironmentConfigOrReport } from "../src/config/load";
 import { GLOBAL_STACK_ID } from "../src/config/schema";
 import { dataRecoveryBudget, formatDataBudget } from "../src/failover/data-budget";
 import { failoverBudgets, formatBudgetTable, type StackDocument } from "../src/failover/report";
@@ -17,14 +16,8 @@ import { GLOBAL_OUTPUTS } from "../src/stacks/global-stack";
 import { synthesize } from "../src/synth";
 
 function main(): number {
-  let loaded;
-  try {
-    loaded = loadEnvironmentConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const loaded = loadEnvironmentConfigOrReport();
+  if (loaded === undefined) return 1;
   const { config, source } = loaded;
   if (config.failover === undefined) {
     console.error(`${source}: no failover configured (a single region serves); nothing to budget.`);

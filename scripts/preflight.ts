@@ -19,8 +19,7 @@
  * route53:GetHostedZone, iam:GetRole; for the cloud backend, a Terraform Cloud token in
  * TF_TOKEN_<host>.
  */
-import { ConfigError } from "../src/config/errors";
-import { loadEnvironmentConfig } from "../src/config/load";
+import { loadEnvironmentConfigOrReport } from "../src/config/load";
 import { awsClients, credentialsProblem } from "./preflight/aws-clients";
 import { runSelfTest } from "./preflight/emulated";
 import { GLOBAL_REGION, fail } from "./preflight/row";
@@ -32,14 +31,8 @@ import { formatTable, summaryLine } from "./preflight/table";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 async function preflight(json: boolean): Promise<number> {
-  let loaded;
-  try {
-    loaded = loadEnvironmentConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const loaded = loadEnvironmentConfigOrReport();
+  if (loaded === undefined) return 1;
   const { config, source } = loaded;
   const started = Date.now();
   const problem = await credentialsProblem();

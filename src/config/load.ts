@@ -79,3 +79,20 @@ function readJsonFile(path: string, source: string): unknown {
     ]);
   }
 }
+
+/**
+ * {@link loadEnvironmentConfig} for command-line scripts: a configuration problem is printed to
+ * `log` and answered with `undefined`, so the script can exit 1 without a stack trace.
+ */
+export function loadEnvironmentConfigOrReport(
+  env: NodeJS.ProcessEnv = process.env,
+  log: Pick<Console, "error"> = console,
+): LoadedConfig | undefined {
+  try {
+    return loadEnvironmentConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    log.error(error.message);
+    return undefined;
+  }
+}

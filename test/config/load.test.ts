@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { environments } from "../../environments";
 import { ConfigError } from "../../src/config/errors";
-import { DEFAULT_ENVIRONMENT, loadEnvironmentConfig } from "../../src/config/load";
+import { DEFAULT_ENVIRONMENT, loadEnvironmentConfig, loadEnvironmentConfigOrReport } from "../../src/config/load";
 
 function tempFile(name: string, content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "genai-config-")), name);
@@ -63,5 +63,21 @@ describe("loadEnvironmentConfig", () => {
   it("reports a GENAI_CONFIG file that is not JSON", () => {
     const file = tempFile("config.json", "name: production\n");
     expect(loadError({ GENAI_CONFIG: file })).toMatch(/GENAI_CONFIG=.*config\.json = ".*": must hold valid JSON \(/);
+  });
+});
+
+describe("loadEnvironmentConfigOrReport", () => {
+  it("prints a configuration problem and answers undefined instead of throwing", () => {
+    const printed: string[] = [];
+    const loaded = loadEnvironmentConfigOrReport(
+      { GENAI_ENV: "nope" },
+      { error: (line: string) => printed.push(line) },
+    );
+    expect(loaded).toBeUndefined();
+    expect(printed.join("\n")).toContain('GENAI_ENV=nope = "nope": must name one of environments/');
+  });
+
+  it("answers the loaded configuration when it is valid", () => {
+    expect(loadEnvironmentConfigOrReport({ GENAI_ENV: "development" })?.config.name).toBe("development");
   });
 });
