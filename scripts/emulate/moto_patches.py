@@ -556,7 +556,45 @@ def fix_route53_zone_id_prefix():
     models.create_route53_zone_id = create_route53_zone_id
 
 
+def fix_backup_list_tags_path():
+    """
+    moto 5.2.5: Backup ListTags takes the resource ARN from the second-to-last path segment, which
+    holds only when the request path ends with '/'. The SDK sends `GET /tags/<arn>` without it, so
+    moto looks up the tags of "tags" and answers none, and every aws_backup_vault and
+    aws_backup_plan drifts on tags_all. AWS returns the resource's tags.
+    """
+    import json
+    from urllib.parse import unquote
+
+    from moto.backup import responses
+
+    def list_tags(self):
+        resource_arn = unquote(self.path.split("/tags/", 1)[1].split("?", 1)[0].rstrip("/"))
+        return json.dumps({"Tags": self.backup_backend.list_tags(resource_arn=resource_arn)})
+
+    responses.BackupResponse.list_tags = list_tags
+
+
+def add_backup_list_recovery_points_by_vault():
+    """
+    moto 5.2.5 does not implement Backup ListRecoveryPointsByBackupVault, which the provider calls
+    to delete a vault with force_destroy (staging, development), so destroy fails on a 404. moto
+    creates no recovery points (it runs no backup jobs), so the true answer is an empty list.
+    """
+    import json
+
+    from moto.backup import responses, urls
+
+    def list_recovery_points_by_backup_vault(self):
+        return json.dumps({"RecoveryPoints": []})
+
+    responses.BackupResponse.list_recovery_points_by_backup_vault = list_recovery_points_by_backup_vault
+    urls.url_paths["{0}/backup-vaults/(?P<name>[^/]+)/recovery-points/$"] = urls.response.dispatch
+
+
 FIXES = [
+    add_backup_list_recovery_points_by_vault,
+    fix_backup_list_tags_path,
     fix_launch_template_own_tags_in_template_data,
     fix_eks_cluster_settings_not_echoed,
     fix_eks_nodegroup_remote_access_and_update_config,

@@ -17,12 +17,14 @@ export interface StackDocument {
 /** Provider `endpoints` keys of every AWS service the stacks call. */
 export const EMULATED_SERVICES = [
   "acm",
+  "backup",
   "cloudwatch",
   "ec2",
   "ecr",
   "eks",
   "elasticache",
   "elbv2",
+  "events",
   "iam",
   "kms",
   "logs",
