@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { environments } from "../environments";
+import { osakaInsteadOfTaipei } from "./helpers";
 import { synthesize } from "../src/synth";
 import { REQUIRED_TAG_KEYS } from "../src/tags";
 
@@ -112,11 +113,7 @@ describe("the app synth (other environments)", () => {
 describe("the app synth where a secondary joins the primary's global datastore", () => {
   it("makes the secondary depend on the primary, so `cdktf deploy osaka tokyo` runs osaka first", () => {
     const config = structuredClone(environments.staging) as { regions: Array<Record<string, unknown>> };
-    Object.assign(config.regions[0]!, {
-      key: "osaka",
-      awsRegion: "ap-northeast-3",
-      availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
-    });
+    osakaInsteadOfTaipei(config);
     const file = join(mkdtempSync(join(tmpdir(), "genai-config-")), "osaka.json");
     writeFileSync(file, JSON.stringify(config));
     const { outdir, result } = synthInto({ GENAI_CONFIG: file });

@@ -74,3 +74,15 @@ export function refTo(
   if (entry === undefined) throw new Error(`no ${type} matches`);
   return `\${${type}.${entry[0]}.${attribute}}`;
 }
+
+/**
+ * Moves an environment's first region (Taipei) to Osaka, so both regions offer Aurora global
+ * databases and ElastiCache global datastores (src/config/region-capabilities.ts).
+ */
+export function osakaInsteadOfTaipei(input: { regions: readonly unknown[] }): void {
+  Object.assign(input.regions[0] as object, {
+    key: "osaka",
+    awsRegion: "ap-northeast-3",
+    availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
+  });
+}

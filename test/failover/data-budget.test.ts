@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dataRecoveryBudget, formatDataBudget, scheduleHours } from "../../src/failover/data-budget";
 import type { StackDocument } from "../../src/failover/report";
-import { environmentConfig, testApp } from "../helpers";
+import { environmentConfig, osakaInsteadOfTaipei, testApp } from "../helpers";
 import { Testing } from "cdktf";
 import { RegionalStack } from "../../src/stacks/regional-stack";
 
@@ -25,15 +25,7 @@ describe("the data recovery budget", () => {
   });
 
   it("gives a pair that offers global databases AWS's figures, within the RTO", () => {
-    const budget = dataRecoveryBudget(
-      synthPrimary("staging", (input) => {
-        Object.assign(input.regions[0]!, {
-          key: "osaka",
-          awsRegion: "ap-northeast-3",
-          availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
-        });
-      }),
-    );
+    const budget = dataRecoveryBudget(synthPrimary("staging", osakaInsteadOfTaipei));
     expect(budget).toMatchObject({ strategy: "global-database", rpoSeconds: 1, promotionSeconds: 60 });
     expect(formatDataBudget(budget, 300)).toMatch(/\| yes \(300 s\) \|$/);
   });

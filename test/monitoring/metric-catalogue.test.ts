@@ -12,7 +12,7 @@ import {
 } from "../../src/monitoring/metric-catalogue";
 import { RegionalStack } from "../../src/stacks/regional-stack";
 import { synthesize } from "../../src/synth";
-import { environmentConfig, testApp } from "../helpers";
+import { environmentConfig, osakaInsteadOfTaipei, testApp } from "../helpers";
 
 type Document = {
   provider?: { aws?: { alias?: string; region?: string }[] };
@@ -45,11 +45,7 @@ const environmentStacks = Object.keys(environments).flatMap((environment) => {
 });
 
 /** Tokyo + Osaka both offer global databases and datastores: the secondary's lag alarms exist. */
-const tokyoOsaka = environmentConfig("staging", (input) => {
-  input.regions[0]!.key = "osaka";
-  input.regions[0]!.awsRegion = "ap-northeast-3";
-  input.regions[0]!.availabilityZones = ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"];
-});
+const tokyoOsaka = environmentConfig("staging", osakaInsteadOfTaipei);
 const tokyoOsakaStacks = tokyoOsaka.regions.map((region) => {
   const name = `tokyo+osaka/${region.key}`;
   const document = JSON.parse(Testing.synth(new RegionalStack(testApp(), tokyoOsaka, region))) as Document;

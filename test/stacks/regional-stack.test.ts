@@ -6,7 +6,7 @@ import type { EnvironmentConfig } from "../../src/config/schema";
 import { CACHE_GLOBAL_DATASTORE_OUTPUT } from "../../src/stacks/regional/data";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
 import { isReadOnlyAction } from "../../modules/iam-role";
-import { blocksOf, environmentConfig, refTo, resourcesOf, testApp } from "../helpers";
+import { blocksOf, environmentConfig, osakaInsteadOfTaipei, refTo, resourcesOf, testApp } from "../helpers";
 
 type Block = Record<string, unknown>;
 
@@ -402,11 +402,7 @@ describe.each([
 });
 
 describe("RegionalStack data tier, Tokyo + Osaka (both offer global databases and datastores)", () => {
-  const config = environmentConfig("staging", (input) => {
-    input.regions[0]!.key = "osaka";
-    input.regions[0]!.awsRegion = "ap-northeast-3";
-    input.regions[0]!.availabilityZones = ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"];
-  });
+  const config = environmentConfig("staging", osakaInsteadOfTaipei);
   const osaka = synthRegion(config, "osaka");
   const tokyo = synthRegion(config, "tokyo");
   const only = (json: string, type: string) => resourcesOf(json, type)[0]!;

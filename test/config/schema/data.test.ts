@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dailyIntervals, overlaps, weeklyInterval } from "../../../src/config/schema/windows";
-import { environmentConfig } from "../../helpers";
+import { environmentConfig, osakaInsteadOfTaipei } from "../../helpers";
 import { type Input, expectSingleProblem, problemsAfter } from "./helpers";
 
 const database = (input: Input) => input.database;
 const cache = (input: Input) => input.cache;
-/** Taipei replaced by Osaka: both regions then offer global databases and datastores. */
-const tokyoAndOsaka = (input: Input) => {
-  Object.assign(input.regions[0]!, {
-    key: "osaka",
-    awsRegion: "ap-northeast-3",
-    availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
-  });
-};
+const tokyoAndOsaka = osakaInsteadOfTaipei;
 
 describe("data tier replication across the regions", () => {
   it("refuses a global database with Taipei, naming the field, region, feature and source", () => {
