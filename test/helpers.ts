@@ -4,6 +4,8 @@ import { App, Testing, TerraformStack } from "cdktf";
 import { environments } from "../environments";
 import { parseEnvironmentConfig } from "../src/config/load";
 import type { EnvironmentConfig, EnvironmentInput } from "../src/config/schema";
+import type { Construct } from "constructs";
+import { type IGrantee, IamServiceRole } from "../modules/iam-role";
 
 /**
  * A deep copy of an `environments/*` input, safe to mutate in a test. A JSON round trip, unlike
@@ -58,6 +60,18 @@ export function blocksOf(
   return document[kind]?.[type] ?? {};
 }
 
+/**
+ * The statements of the `aws_iam_policy_document` that `reference` (a policy argument such as
+ * `${data.aws_iam_policy_document.x.json}`) points to; fails the test if it points elsewhere.
+ */
+export function statementsBehind(synthesized: string, reference: unknown): Block[] {
+  const match = /^\$\{data\.aws_iam_policy_document\.([^.}]+)\.json\}$/.exec(String(reference));
+  if (match === null) throw new Error(`not a policy document reference: ${String(reference)}`);
+  const document = blocksOf(synthesized, "aws_iam_policy_document", "data")[match[1]!];
+  if (document === undefined) throw new Error(`no aws_iam_policy_document named ${match[1]}`);
+  return document.statement as Block[];
+}
+
 /** The resources of `type` as a list. */
 export function resourcesOf(synthesized: string, type: string): Block[] {
   return Object.values(blocksOf(synthesized, type));
@@ -85,4 +99,20 @@ export function osakaInsteadOfTaipei(input: { regions: readonly unknown[] }): vo
     awsRegion: "ap-northeast-3",
     availabilityZones: ["ap-northeast-3a", "ap-northeast-3b", "ap-northeast-3c"],
   });
+}
+
+/** A bare IAM role to grant to, in tests of `grant*` methods (its inline policy shows the grants). */
+export function testGrantee(scope: Construct, name = "demo-taipei-app"): IGrantee {
+  return new IamServiceRole(scope, "grantee", {
+    name,
+    description: "Test grantee",
+    trust: { principal: { type: "Service", identifiers: ["pods.eks.amazonaws.com"] }, actions: ["sts:AssumeRole"] },
+  });
+}
+
+/** The statements of the one inline policy in `synthesized`, as `aws_iam_policy_document` writes them. */
+export function inlinePolicyStatements(synthesized: string): Block[] {
+  const policies = resourcesOf(synthesized, "aws_iam_role_policy");
+  if (policies.length !== 1) throw new Error(`expected one inline policy, found ${policies.length}`);
+  return statementsBehind(synthesized, policies[0]!.policy);
 }

@@ -1,10 +1,11 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { type PolicyCondition, policyDocument } from "../iam-role/policy-document";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import type { Protection } from "../shared/protection";
 
 /** Alert severities: `critical` pages someone (P0/P1), `warning` goes to the team's inbox. */
 export const ALERT_SEVERITIES = ["critical", "warning"] as const;
@@ -29,10 +30,11 @@ export interface AlertTopicsProps {
    */
   readonly allowEventBridge?: boolean;
   /**
-   * Refuse `terraform destroy` of the topics' encryption key.
-   * @default true
+   * How the module guards the topics' encryption key against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -46,12 +48,14 @@ export class AlertTopics extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
     const publishers = ["cloudwatch.amazonaws.com", ...(props.allowEventBridge ? [EVENTBRIDGE] : [])];
-    const fromThisAccount = { StringEquals: { "aws:SourceAccount": props.account.id } };
+    const fromThisAccount: PolicyCondition[] = [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [props.account.id] },
+    ];
     this.key = new EncryptionKey(this, "key", {
       alias: `${props.name}-alerts`,
       description: `Encrypts the alert topics of ${props.name}`,
       account: props.account,
-      preventDestroy: props.preventDestroy,
+      protection: props.protection,
       serviceGrants: publishers.map((service) => ({
         service,
         actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
@@ -69,26 +73,23 @@ export class AlertTopics extends Construct {
       if (props.allowEventBridge) {
         new SnsTopicPolicy(this, `${severity}-policy`, {
           arn: topic.arn,
-          policy: Fn.jsonencode({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Sid: "AccountPublishes",
-                Effect: "Allow",
-                Principal: { AWS: `arn:${props.account.partition}:iam::${props.account.id}:root` },
-                Action: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes"],
-                Resource: topic.arn,
-              },
-              {
-                Sid: "EventBridgeRulesOfThisAccountPublish",
-                Effect: "Allow",
-                Principal: { Service: EVENTBRIDGE },
-                Action: "sns:Publish",
-                Resource: topic.arn,
-                Condition: fromThisAccount,
-              },
-            ],
-          }),
+          policy: policyDocument(this, `${severity}-policy-document`, [
+            {
+              sid: "AccountPublishes",
+              principals: [
+                { type: "AWS", identifiers: [`arn:${props.account.partition}:iam::${props.account.id}:root`] },
+              ],
+              actions: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes"],
+              resources: [topic.arn],
+            },
+            {
+              sid: "EventBridgeRulesOfThisAccountPublish",
+              principals: [{ type: "Service", identifiers: [EVENTBRIDGE] }],
+              actions: ["sns:Publish"],
+              resources: [topic.arn],
+              conditions: fromThisAccount,
+            },
+          ]).json,
         });
       }
       // Keyed by address, so removing one address leaves the others' confirmed subscriptions alone.

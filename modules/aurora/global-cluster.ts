@@ -1,6 +1,7 @@
 import { RdsGlobalCluster } from "@cdktf/provider-aws/lib/rds-global-cluster";
 import { Construct } from "constructs";
 import { AURORA_ENGINE } from "./constants";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 export interface AuroraGlobalClusterProps {
   /** Global cluster identifier; the regional clusters join it by this name. */
@@ -9,10 +10,11 @@ export interface AuroraGlobalClusterProps {
   readonly engineVersion: string;
   readonly databaseName: string;
   /**
-   * Refuse deletion through the RDS API and `terraform destroy`.
-   * @default true
+   * How the module guards the global cluster (RDS deletion protection and prevent_destroy) against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly protect?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -24,15 +26,15 @@ export class AuroraGlobalCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: AuroraGlobalClusterProps) {
     super(scope, id);
-    const protect = props.protect ?? true;
+    const guard = protectionSettings(props.protection);
     this.globalCluster = new RdsGlobalCluster(this, "global-cluster", {
       globalClusterIdentifier: props.identifier,
       engine: AURORA_ENGINE,
       engineVersion: props.engineVersion,
       databaseName: props.databaseName,
       storageEncrypted: true,
-      deletionProtection: protect,
-      lifecycle: { preventDestroy: protect },
+      deletionProtection: guard.deletionProtection,
+      lifecycle: { preventDestroy: guard.preventDestroy },
     });
   }
 

@@ -1,12 +1,10 @@
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
-import { IamServiceRole, awsManagedPolicyArn } from "../iam-role";
+import { IamServiceRole, type IGrantee, awsManagedPolicyArn } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
 import { Connections, type Peer, tcp } from "../shared/connections";
@@ -15,6 +13,7 @@ import { publishSettings } from "../shared/settings";
 import { AuroraAlarms } from "./alarms";
 import { AURORA_ENGINE, MONITORING_INTERVAL_SECONDS, clusterParameters, parameterGroupFamily } from "./constants";
 import { MasterCredentials } from "./credentials";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 export { AuroraGlobalCluster, type AuroraGlobalClusterProps } from "./global-cluster";
 export { AURORA_ALARMS, clusterParameters } from "./constants";
@@ -75,10 +74,11 @@ export interface AuroraClusterProps {
   /** Regional SNS topics by severity. */
   readonly alarmTopics: { readonly warning: string; readonly critical: string };
   /**
-   * RDS deletion protection, and `prevent_destroy` on the cluster, its instances and keys.
-   * @default true
+   * How the module guards the cluster, its instances, keys and master secret against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly protect?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -101,7 +101,7 @@ export class AuroraCluster extends Construct {
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
     const { account, name, role } = props;
-    const protect = props.protect ?? true;
+    const guard = protectionSettings(props.protection);
     this.account = account;
     this.region = props.region;
 
@@ -109,7 +109,7 @@ export class AuroraCluster extends Construct {
       alias: `${name}-aurora`,
       description: `Encrypts storage, snapshots and Performance Insights of Aurora cluster ${name}`,
       account,
-      preventDestroy: protect,
+      protection: props.protection,
     });
     this.connections = Connections.forNewGroup(this, {
       prefix: name,
@@ -136,7 +136,7 @@ export class AuroraCluster extends Construct {
       region: props.region,
       account,
       retentionInDays: props.logRetentionDays,
-      preventDestroy: protect,
+      protection: props.protection,
     });
     const monitoring = new IamServiceRole(this, "monitoring-role", {
       name: `${name}-rds-monitoring`,
@@ -155,7 +155,7 @@ export class AuroraCluster extends Construct {
         version: role.masterPasswordVersion,
         kmsKeyArn: this.key.arn,
         replicaRegions: role.secretReplicaRegions,
-        recoveryWindowInDays: protect ? undefined : 0,
+        recoveryWindowInDays: guard.secretRecoveryWindowDays,
       });
     }
     const primary = role.kind === "primary" ? { role, credentials: this.credentials! } : undefined;
@@ -189,9 +189,9 @@ export class AuroraCluster extends Construct {
       copyTagsToSnapshot: true,
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: `${name}-final`,
-      deletionProtection: protect,
+      deletionProtection: guard.deletionProtection,
       lifecycle: {
-        preventDestroy: protect,
+        preventDestroy: guard.preventDestroy,
         ignoreChanges:
           props.globalClusterIdentifier === undefined
             ? []
@@ -224,7 +224,7 @@ export class AuroraCluster extends Construct {
           monitoringRoleArn: monitoring.arn,
           copyTagsToSnapshot: true,
           autoMinorVersionUpgrade: true,
-          lifecycle: { preventDestroy: protect },
+          lifecycle: { preventDestroy: guard.preventDestroy },
           dependsOn: monitoring.withPolicies,
         }),
       );
@@ -257,25 +257,17 @@ export class AuroraCluster extends Construct {
   }
 
   /**
-   * Lets the role connect as `databaseUser` with IAM database authentication (a token instead of
+   * Lets the grantee connect as `databaseUser` with IAM database authentication (a token instead of
    * a password). The user must exist in PostgreSQL with `GRANT rds_iam`.
    */
-  grantConnect(roleName: string, databaseUser: string): IamRolePolicy {
+  grantConnect(grantee: IGrantee, databaseUser: string): void {
     const { partition, id } = this.account;
-    return new IamRolePolicy(this, `connect-${databaseUser}`, {
-      name: `connect-${this.cluster.clusterIdentifier}`,
-      role: roleName,
-      policy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "ConnectWithIamAuthentication",
-            Effect: "Allow",
-            Action: "rds-db:connect",
-            Resource: `arn:${partition}:rds-db:${this.region}:${id}:dbuser:${this.cluster.clusterResourceId}/${databaseUser}`,
-          },
-        ],
-      }),
+    grantee.addToPolicy({
+      sid: "ConnectToDatabaseWithIamAuthentication",
+      actions: ["rds-db:connect"],
+      resources: [
+        `arn:${partition}:rds-db:${this.region}:${id}:dbuser:${this.cluster.clusterResourceId}/${databaseUser}`,
+      ],
     });
   }
 

@@ -8,6 +8,7 @@ import { Construct } from "constructs";
 import { IamServiceRole, awsManagedPolicyArn } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 /** Backup jobs must start within an hour of their schedule and finish within three. */
 export const BACKUP_WINDOWS_MINUTES = { start: 60, completion: 180 } as const;
@@ -45,11 +46,11 @@ export interface RegionalBackupProps {
   /** SNS topic told of every failed, aborted or expired backup or copy job. */
   readonly failureTopicArn: string;
   /**
-   * Vault Lock (governance mode): recovery points cannot be deleted or shortened before
-   * `retentionDays`; plus `prevent_destroy` on the vault and its key.
-   * @default true
+   * How the module guards the vault (locked, never force-emptied) and its key against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly protect?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -65,20 +66,20 @@ export class RegionalBackup extends Construct {
   constructor(scope: Construct, id: string, props: RegionalBackupProps) {
     super(scope, id);
     const { account, name } = props;
-    const protect = props.protect ?? true;
+    const guard = protectionSettings(props.protection);
     const key = new EncryptionKey(this, "key", {
       alias: `${name}-backup`,
       description: `Encrypts the recovery points in backup vault ${name}`,
       account,
-      preventDestroy: protect,
+      protection: props.protection,
     });
     this.vault = new BackupVault(this, "vault", {
       name,
       kmsKeyArn: key.arn,
-      forceDestroy: !protect,
-      lifecycle: { preventDestroy: protect },
+      forceDestroy: guard.forceDestroy,
+      lifecycle: { preventDestroy: guard.preventDestroy },
     });
-    if (protect) {
+    if (guard.lockVaults) {
       // Governance mode (no changeable_for_days): a user with backup:DeleteBackupVaultLockConfiguration
       // can still lift it; compliance mode could never be undone, not even by AWS.
       new BackupVaultLockConfiguration(this, "lock", {

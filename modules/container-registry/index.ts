@@ -4,6 +4,7 @@ import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 export interface ContainerRepositoryProps {
   /** Repository name, the same in every region so replication lands in it. */
@@ -14,11 +15,11 @@ export interface ContainerRepositoryProps {
   /** Days an untagged image is kept. */
   readonly untaggedExpiryDays: number;
   /**
-   * Refuse `terraform destroy` of the repository and its key, and refuse deleting a repository
-   * that still holds images.
-   * @default true
+   * How the module guards the repository, its images and its key against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -60,20 +61,20 @@ export class ContainerRepository extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerRepositoryProps) {
     super(scope, id);
-    const preventDestroy = props.preventDestroy ?? true;
+    const guard = protectionSettings(props.protection);
     this.key = new EncryptionKey(this, "key", {
       alias: `ecr-${props.name}`,
       description: `Encrypts images of ECR repository ${props.name}`,
       account: props.account,
-      preventDestroy,
+      protection: props.protection,
     });
     this.repository = new EcrRepository(this, "repository", {
       name: props.name,
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: this.key.arn }],
-      forceDelete: !preventDestroy,
-      lifecycle: { preventDestroy },
+      forceDelete: guard.forceDestroy,
+      lifecycle: { preventDestroy: guard.preventDestroy },
     });
     new EcrLifecyclePolicy(this, "lifecycle", {
       repository: this.repository.name,

@@ -32,9 +32,6 @@ export const SYSTEM_SERVICE_ACCOUNTS = {
   ebsCsiController: { namespace: "kube-system", name: "ebs-csi-controller-sa" },
 } as const satisfies Record<string, ServiceAccountRef>;
 
-/** @default service account of the GenAI Demo app. */
-export const DEFAULT_APP_SERVICE_ACCOUNT: ServiceAccountRef = { namespace: "genai-demo", name: "genai-demo" };
-
 /** Tags the cluster autoscaler discovers its node groups' Auto Scaling groups by. */
 export function autoscalerDiscoveryTags(clusterName: string): Record<string, string> {
   return { "k8s.io/cluster-autoscaler/enabled": "true", [`k8s.io/cluster-autoscaler/${clusterName}`]: "owned" };

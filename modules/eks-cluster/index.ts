@@ -2,7 +2,7 @@ import { EksCluster as EksClusterResource } from "@cdktf/provider-aws/lib/eks-cl
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
-import { IamServiceRole, awsManagedPolicyArn } from "../iam-role";
+import { IamServiceRole, type PolicyStatement, awsManagedPolicyArn } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
 import { serviceLinkedRoleArn } from "../shared/service-linked-role";
@@ -11,22 +11,21 @@ import { ClusterAdmins } from "./access";
 import { ClusterAddons, type EksAddonVersions } from "./addons";
 import {
   CONTROL_PLANE_LOG_TYPES,
-  DEFAULT_APP_SERVICE_ACCOUNT,
   SYSTEM_SERVICE_ACCOUNTS,
   autoscalerDiscoveryTags,
   type ServiceAccountRef,
 } from "./constants";
 import { ManagedNodeGroup, type NodeGroupOptions } from "./node-group";
-import { appStatements, type AppPermissions } from "./policies/app";
 import { loadBalancerControllerStatements } from "./policies/aws-load-balancer-controller";
 import { clusterAutoscalerStatements } from "./policies/cluster-autoscaler";
 import { ClusterSecurityGroups } from "./security-groups";
 import { WorkloadRole, type WorkloadRoleProps } from "./workload-identity";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 export type { EksAddonVersions } from "./addons";
 export type { ServiceAccountRef } from "./constants";
 export type { NodeGroupOptions } from "./node-group";
-export type { AppPermissions } from "./policies/app";
+export type { WorkloadRole } from "./workload-identity";
 export { LOAD_BALANCER_CONTROLLER_POLICY_VERSION } from "./policies/aws-load-balancer-controller";
 
 /** What the AWS Auto Scaling service-linked role may do with the node volume key. */
@@ -75,39 +74,56 @@ export interface EksClusterProps {
   readonly addonVersions: EksAddonVersions;
   /** Managed node groups by key; the key names the group, so keys must stay stable. */
   readonly nodeGroups: Record<string, NodeGroupOptions>;
-  /** What the app's role may read and write. */
-  readonly appPermissions: AppPermissions;
   /**
-   * The app's service account.
-   * @default DEFAULT_APP_SERVICE_ACCOUNT (genai-demo/genai-demo)
+   * How the module guards the cluster (EKS deletion protection) and its KMS keys against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly appServiceAccount?: ServiceAccountRef;
+  readonly protection?: Protection;
+}
+
+/** What a workload's Pod Identity role is for and what it may do. */
+export interface WorkloadRoleOptions {
+  /** The Kubernetes service account its pods run as; only it can assume the role. */
+  readonly serviceAccount: ServiceAccountRef;
+  /** What runs as the service account, for the role's description. */
+  readonly description: string;
   /**
-   * Refuse to delete the cluster through the EKS API.
-   * @default true
+   * Statements of the role's inline policy; modules add theirs later with `grant*(role)`.
+   * @default []
    */
-  readonly deletionProtection?: boolean;
-  /**
-   * Refuse `terraform destroy` of the cluster's KMS keys.
-   * @default true
-   */
-  readonly preventDestroy?: boolean;
+  readonly statements?: PolicyStatement[];
+}
+
+/**
+ * What a workload needs from the cluster it runs on: a Pod Identity role, traffic to its pods,
+ * and what its release must wait for. Workload constructs take this, not the whole cluster.
+ */
+export interface IWorkloadCluster {
+  /** Adds a Pod Identity role for one service account (aws-cdk's `addServiceAccount`). */
+  addWorkloadRole(id: string, options: WorkloadRoleOptions): WorkloadRole;
+  /** Admits `ports` from `peer` to the pods (and lets the peer send there). */
+  allowFrom(peer: Peer, ports: PortRange, description: string): void;
+  /** The pods' security group, for data stores to admit. */
+  readonly nodeSecurityGroup: SecurityGroupRef;
+  /** Node groups, add-ons and the administrators' access: what a Helm release must wait for. */
+  readonly readyForWorkloads: ITerraformDependable[];
 }
 
 /**
  * An EKS cluster ready for workloads: private control plane with an allow-listed public
  * endpoint, all control-plane logs in an encrypted group, secrets envelope-encrypted with its
  * own key, access entries instead of aws-auth, managed node groups, managed add-ons in the order
- * nodes need them, and Pod Identity roles for the app and the cluster's controllers.
+ * nodes need them, and Pod Identity roles for the cluster's controllers. Workloads get theirs
+ * from {@link addWorkloadRole}.
  */
-export class EksCluster extends Construct {
+export class EksCluster extends Construct implements IWorkloadCluster {
   readonly cluster: EksClusterResource;
   /** How pods get AWS credentials: EKS Pod Identity (no OIDC provider; see docs/decisions.md). */
   readonly workloadIdentity = "pod-identity" as const;
   readonly nodeGroups: Record<string, ManagedNodeGroup> = {};
   readonly addons: ClusterAddons;
   readonly roles: {
-    readonly app: WorkloadRole;
     readonly loadBalancerController: WorkloadRole;
     readonly clusterAutoscaler: WorkloadRole;
     readonly ebsCsiDriver: WorkloadRole;
@@ -115,11 +131,13 @@ export class EksCluster extends Construct {
   /** Node groups, add-ons and the administrators' access: what a Helm release must wait for. */
   readonly readyForWorkloads: ITerraformDependable[];
   private readonly securityGroups: ClusterSecurityGroups;
+  private readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(scope, id);
     const { account, name } = props;
-    const preventDestroy = props.preventDestroy ?? true;
+    this.clusterName = name;
+    const guard = protectionSettings(props.protection);
 
     const logs = new EncryptedLogGroup(this, "control-plane-logs", {
       // EKS writes to exactly this name; creating it first keeps EKS from making an unencrypted one.
@@ -129,13 +147,13 @@ export class EksCluster extends Construct {
       region: props.region,
       account,
       retentionInDays: props.controlPlaneLogRetentionDays,
-      preventDestroy,
+      protection: props.protection,
     });
     const secretsKey = new EncryptionKey(this, "secrets-key", {
       alias: `${name}-eks-secrets`,
       description: `Envelope-encrypts Kubernetes secrets of EKS cluster ${name}`,
       account,
-      preventDestroy,
+      protection: props.protection,
     });
     const clusterRole = new IamServiceRole(this, "cluster-role", {
       name: `${name}-eks-cluster`,
@@ -181,7 +199,7 @@ export class EksCluster extends Construct {
       // standard support ends, and every later plan would try to downgrade it; EXTENDED keeps
       // the version until we move it, and config refuses versions out of standard support.
       upgradePolicy: { supportType: "EXTENDED" },
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection: guard.deletionProtection,
       dependsOn: [logs.logGroup, ...clusterRole.withPolicies],
     });
 
@@ -192,22 +210,10 @@ export class EksCluster extends Construct {
       includeTerraformRunner: props.grantTerraformRunnerAdmin ?? true,
     });
 
-    const workloadRole = (
-      roleId: string,
-      description: string,
-      serviceAccount: ServiceAccountRef,
-      grants: Pick<WorkloadRoleProps, "managedPolicies" | "statements" | "associate">,
-    ) =>
-      new WorkloadRole(this, `${roleId}-role`, {
-        clusterName: this.cluster.name,
-        clusterArn: this.cluster.arn,
-        roleName: `${name}-${roleId}`,
-        description: `${description} in EKS cluster ${name}`,
-        serviceAccount,
-        ...grants,
-      });
     // The EBS CSI add-on associates its own role, so the role exists before the add-on.
-    const ebsCsiDriver = workloadRole("ebs-csi-driver", "EBS CSI driver", SYSTEM_SERVICE_ACCOUNTS.ebsCsiController, {
+    const ebsCsiDriver = this.workloadRole("ebs-csi-driver", {
+      serviceAccount: SYSTEM_SERVICE_ACCOUNTS.ebsCsiController,
+      description: "EBS CSI driver",
       managedPolicies: { ebs: awsManagedPolicyArn(account, "service-role/AmazonEBSCSIDriverPolicy") },
       associate: false,
     });
@@ -235,14 +241,14 @@ export class EksCluster extends Construct {
       alias: `${name}-eks-node-volumes`,
       description: `Encrypts root volumes of the nodes of EKS cluster ${name}`,
       account,
-      preventDestroy,
+      protection: props.protection,
       // Auto Scaling launches the nodes, so its service-linked role must be able to use the key.
       roleGrants: [
         { roleArn: autoscalingServiceRole, actions: AUTOSCALING_VOLUME_KEY_ACTIONS },
         {
           roleArn: autoscalingServiceRole,
           actions: ["kms:CreateGrant"],
-          conditions: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+          conditions: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
         },
       ],
     });
@@ -263,29 +269,46 @@ export class EksCluster extends Construct {
     const scheduled = this.addons.addAfterNodes(nodeGroups);
 
     this.roles = {
-      app: workloadRole("app", "The GenAI Demo app", props.appServiceAccount ?? DEFAULT_APP_SERVICE_ACCOUNT, {
-        statements: appStatements(account, props.region, props.appPermissions),
+      loadBalancerController: this.addWorkloadRole("load-balancer-controller", {
+        serviceAccount: SYSTEM_SERVICE_ACCOUNTS.loadBalancerController,
+        description: "AWS Load Balancer Controller",
+        statements: loadBalancerControllerStatements(props.region),
       }),
-      loadBalancerController: workloadRole(
-        "load-balancer-controller",
-        "AWS Load Balancer Controller",
-        SYSTEM_SERVICE_ACCOUNTS.loadBalancerController,
-        { statements: loadBalancerControllerStatements(props.region) },
-      ),
-      clusterAutoscaler: workloadRole(
-        "cluster-autoscaler",
-        "Cluster autoscaler",
-        SYSTEM_SERVICE_ACCOUNTS.clusterAutoscaler,
-        {
-          statements: clusterAutoscalerStatements(
-            name,
-            nodeGroups.map((group) => group.arn),
-          ),
-        },
-      ),
+      clusterAutoscaler: this.addWorkloadRole("cluster-autoscaler", {
+        serviceAccount: SYSTEM_SERVICE_ACCOUNTS.clusterAutoscaler,
+        description: "Cluster autoscaler",
+        statements: clusterAutoscalerStatements(
+          name,
+          nodeGroups.map((group) => group.arn),
+        ),
+      }),
       ebsCsiDriver,
     };
     this.readyForWorkloads = [...nodeGroups, ...networking, ...scheduled, ...admins.granted];
+  }
+
+  /**
+   * A Pod Identity role `<cluster>-<id>` that only `options.serviceAccount` of this cluster can
+   * assume, associated with that service account.
+   */
+  addWorkloadRole(id: string, options: WorkloadRoleOptions): WorkloadRole {
+    return this.workloadRole(id, options);
+  }
+
+  private workloadRole(
+    id: string,
+    options: WorkloadRoleOptions & Pick<WorkloadRoleProps, "managedPolicies" | "associate">,
+  ): WorkloadRole {
+    return new WorkloadRole(this, `${id}-role`, {
+      clusterName: this.cluster.name,
+      clusterArn: this.cluster.arn,
+      roleName: `${this.clusterName}-${id}`,
+      description: `${options.description} in EKS cluster ${this.clusterName}`,
+      serviceAccount: options.serviceAccount,
+      statements: options.statements,
+      managedPolicies: options.managedPolicies,
+      associate: options.associate,
+    });
   }
 
   get name(): string {

@@ -100,8 +100,8 @@ export class ManagedNodeGroup extends Construct {
       tags: { Name: props.name, ...props.tags },
       dependsOn: props.dependsOn,
       lifecycle: {
-        // The cluster autoscaler changes the desired size all day; applying the configured
-        // starting size again would undo its work (and scale in under load) on every apply.
+        // The cluster autoscaler changes the desired size all day; setting the configured
+        // starting size again would undo its work (and scale in under load) on every run.
         ignoreChanges: ["scaling_config[0].desired_size"],
       },
     });

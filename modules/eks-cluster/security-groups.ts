@@ -15,7 +15,7 @@ export interface ClusterSecurityGroupsProps {
 /**
  * The control plane's additional group and the nodes' group (pods share their node's group:
  * security groups for pods are not used, see docs/decisions.md). Only the flows a cluster
- * needs are open; the app's inbound traffic is added by whoever fronts it, through `nodes`.
+ * needs are open; workloads' inbound traffic is added by whoever fronts them, through `nodes`.
  */
 export class ClusterSecurityGroups extends Construct {
   readonly controlPlane: Connections;

@@ -1,7 +1,7 @@
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { IamServiceRole, type PolicyStatement, type TrustStatement } from "../iam-role";
+import { type IGrantee, IamServiceRole, type PolicyStatement, type TrustStatement } from "../iam-role";
 import type { ServiceAccountRef } from "./constants";
 
 /** The service principal of EKS Pod Identity. */
@@ -41,15 +41,14 @@ export interface WorkloadRoleProps {
   readonly associate?: boolean;
 }
 
-/** An IAM role for one Kubernetes service account, through EKS Pod Identity. */
-export class WorkloadRole extends Construct {
+/**
+ * An IAM role for one Kubernetes service account, through EKS Pod Identity. Other modules grant
+ * it access through their `grant*` methods (it is an {@link IGrantee}).
+ */
+export class WorkloadRole extends Construct implements IGrantee {
   readonly role: IamServiceRole;
   readonly serviceAccount: ServiceAccountRef;
-  /**
-   * The role with its policies and its association: pods started before these exist run
-   * without credentials until restarted, so their release waits for this.
-   */
-  readonly ready: ITerraformDependable[];
+  private readonly association?: EksPodIdentityAssociation;
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
@@ -61,16 +60,26 @@ export class WorkloadRole extends Construct {
       managedPolicies: props.managedPolicies,
       statements: props.statements,
     });
-    this.ready = [...this.role.withPolicies];
     if (props.associate ?? true) {
-      const association = new EksPodIdentityAssociation(this, "association", {
+      this.association = new EksPodIdentityAssociation(this, "association", {
         clusterName: props.clusterName,
         namespace: props.serviceAccount.namespace,
         serviceAccount: props.serviceAccount.name,
         roleArn: this.role.arn,
       });
-      this.ready.push(association);
     }
+  }
+
+  /**
+   * The role with its policies (grants included) and its association: pods started before these
+   * exist run without credentials until restarted, so their release waits for this.
+   */
+  get ready(): ITerraformDependable[] {
+    return [...this.role.withPolicies, ...(this.association === undefined ? [] : [this.association])];
+  }
+
+  addToPolicy(statement: PolicyStatement): void {
+    this.role.addToPolicy(statement);
   }
 
   get arn(): string {

@@ -2,6 +2,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Construct } from "constructs";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import type { Protection } from "../shared/protection";
 
 /** What CloudWatch Logs does with a log group's key. */
 const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
@@ -19,10 +20,11 @@ export interface EncryptedLogGroupProps {
   /** Days events are kept; a CloudWatch Logs retention period. */
   readonly retentionInDays: number;
   /**
-   * Refuse `terraform destroy` of the key (the logs would become unreadable).
-   * @default true
+   * How the module guards the key (the logs would become unreadable) against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -43,12 +45,12 @@ export class EncryptedLogGroup extends Construct {
       alias: props.keyAlias,
       description: `Encrypts ${props.description}`,
       account,
-      preventDestroy: props.preventDestroy,
+      protection: props.protection,
       serviceGrants: [
         {
           service: `logs.${region}.amazonaws.com`,
           actions: LOGS_KEY_ACTIONS,
-          conditions: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": this.arn } },
+          conditions: [{ test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [this.arn] }],
         },
       ],
     });

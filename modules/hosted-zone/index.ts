@@ -6,6 +6,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import type { AwsAccount } from "../shared/aws-account";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 /** Route 53 delivers query logs only to log groups in us-east-1: the stack's provider must be there. */
 export const ROUTE53_QUERY_LOG_REGION = "us-east-1";
@@ -23,10 +24,11 @@ export interface HostedZoneProps {
   /** Days DNS query logs of a created zone are kept; a CloudWatch Logs retention period. */
   readonly queryLogRetentionDays: number;
   /**
-   * Refuse `terraform destroy` of a created zone and its log key (delegation would have to be redone).
-   * @default true
+   * How the module guards a created zone and its log key (delegation would have to be redone) against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -41,6 +43,7 @@ export class HostedZone extends Construct {
 
   constructor(scope: Construct, id: string, props: HostedZoneProps) {
     super(scope, id);
+    const guard = protectionSettings(props.protection);
     this.domainName = props.domainName;
     if (props.source.mode === "adopt") {
       const existing = new DataAwsRoute53Zone(this, "existing", { zoneId: props.source.zoneId, privateZone: false });
@@ -52,7 +55,7 @@ export class HostedZone extends Construct {
       name: props.domainName,
       comment: `Public zone of ${props.domainName}; managed by cdktf`,
       forceDestroy: false,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      lifecycle: { preventDestroy: guard.preventDestroy },
     });
     this.zoneId = zone.zoneId;
     this.nameServers = zone.nameServers;
@@ -68,7 +71,7 @@ export class HostedZone extends Construct {
       region: ROUTE53_QUERY_LOG_REGION,
       account,
       retentionInDays: props.queryLogRetentionDays,
-      preventDestroy: props.preventDestroy,
+      protection: props.protection,
     });
     const route53MayWrite = new DataAwsIamPolicyDocument(this, "query-log-writer", {
       statement: [

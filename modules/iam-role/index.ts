@@ -1,32 +1,31 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
+import type { IGrantee } from "./grantee";
+import {
+  type PolicyCondition,
+  type PolicyPrincipal,
+  type PolicyStatement,
+  policyDocument,
+  renderStatement,
+} from "./policy-document";
 
-/** One IAM condition, as `aws_iam_policy_document` writes it. */
-export interface PolicyCondition {
-  /** Operator, e.g. `StringEquals`, `ArnLike`. */
-  readonly test: string;
-  /** Condition key, e.g. `aws:RequestedRegion`. */
-  readonly variable: string;
-  readonly values: string[];
-}
-
-/** An Allow statement of an identity policy. */
-export interface PolicyStatement {
-  readonly sid: string;
-  readonly actions: string[];
-  readonly resources: string[];
-  /** @default - none; a write action on `*` must have one (checked by this project's tests). */
-  readonly conditions?: PolicyCondition[];
-}
+export type { IGrantee } from "./grantee";
+export {
+  type PolicyCondition,
+  type PolicyPrincipal,
+  type PolicyStatement,
+  type ResourcePolicyStatement,
+  policyDocument,
+} from "./policy-document";
 
 /** Who may assume the role, and under which conditions. */
 export interface TrustStatement {
-  readonly principal: { readonly type: "Service" | "AWS"; readonly identifiers: string[] };
+  readonly principal: PolicyPrincipal;
   readonly actions: string[];
   /** @default - none */
   readonly conditions?: PolicyCondition[];
@@ -62,24 +61,24 @@ export interface IamServiceRoleProps {
 /**
  * An IAM role with its trust policy, attached managed policies and one inline policy, every
  * document rendered by `aws_iam_policy_document` so reviewers and checkov read plain statements.
+ * Other modules grant it permissions through {@link addToPolicy} (it is an {@link IGrantee}).
  */
-export class IamServiceRole extends Construct {
+export class IamServiceRole extends Construct implements IGrantee {
   readonly role: IamRole;
   /** The role with all its policies: depend on these before using the role. */
   readonly withPolicies: ITerraformDependable[];
+  private readonly statements: PolicyStatement[] = [];
+  private permissions?: DataAwsIamPolicyDocument;
 
-  constructor(scope: Construct, id: string, props: IamServiceRoleProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: IamServiceRoleProps,
+  ) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
-        {
-          effect: "Allow",
-          actions: props.trust.actions,
-          principals: [props.trust.principal],
-          condition: props.trust.conditions,
-        },
-      ],
-    });
+    const trust = policyDocument(this, "trust", [
+      { principals: [props.trust.principal], actions: props.trust.actions, conditions: props.trust.conditions },
+    ]);
     this.role = new IamRole(this, "role", {
       name: props.name,
       description: props.description,
@@ -90,20 +89,30 @@ export class IamServiceRole extends Construct {
     for (const [key, policyArn] of Object.entries(props.managedPolicies ?? {})) {
       this.withPolicies.push(new IamRolePolicyAttachment(this, `attach-${key}`, { role: this.role.name, policyArn }));
     }
-    const statements = props.statements ?? [];
-    if (statements.length > 0) {
-      const document = new DataAwsIamPolicyDocument(this, "permissions", {
-        statement: statements.map((statement) => ({
-          sid: statement.sid,
-          effect: "Allow",
-          actions: statement.actions,
-          resources: statement.resources,
-          condition: statement.conditions,
-        })),
-      });
+    for (const statement of props.statements ?? []) this.addToPolicy(statement);
+  }
+
+  /**
+   * Adds a statement to the role's inline policy (created with the first statement). Sids must
+   * be unique within the role: a repeated one is a programming error, refused here rather than
+   * by IAM at apply time.
+   */
+  addToPolicy(statement: PolicyStatement): void {
+    if (this.statements.some((existing) => existing.sid === statement.sid)) {
+      throw new Error(`IAM role ${this.props.name}: statement sid "${statement.sid}" is already in its policy`);
+    }
+    this.statements.push(statement);
+    if (this.permissions === undefined) {
+      this.permissions = policyDocument(this, "permissions", this.statements);
       this.withPolicies.push(
-        new IamRolePolicy(this, "policy", { name: props.name, role: this.role.name, policy: document.json }),
+        new IamRolePolicy(this, "policy", {
+          name: this.props.name,
+          role: this.role.name,
+          policy: this.permissions.json,
+        }),
       );
+    } else {
+      this.permissions.putStatement(this.statements.map(renderStatement));
     }
   }
 

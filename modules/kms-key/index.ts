@@ -1,12 +1,10 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { type PolicyCondition, type ResourcePolicyStatement, policyDocument } from "../iam-role/policy-document";
 import type { AwsAccount } from "../shared/aws-account";
 import { KMS_MAX_DELETION_WINDOW_DAYS } from "../shared/constants";
-
-/** An IAM condition block, e.g. `{ StringEquals: { "aws:SourceAccount": "111122223333" } }`. */
-export type IamConditions = Record<string, Record<string, string | string[]>>;
+import { type Protection, protectionSettings } from "../shared/protection";
 
 /** Lets one AWS service use the key, e.g. CloudWatch Logs encrypting a log group. */
 export interface ServiceKeyGrant {
@@ -18,7 +16,7 @@ export interface ServiceKeyGrant {
    * Conditions narrowing the grant to our own resources (encryption context, source account).
    * @default - none
    */
-  readonly conditions?: IamConditions;
+  readonly conditions?: PolicyCondition[];
 }
 
 /** Lets one IAM role use the key through the key policy, e.g. a service-linked role. */
@@ -30,7 +28,7 @@ export interface RoleKeyGrant {
    * Conditions narrowing the grant.
    * @default - none
    */
-  readonly conditions?: IamConditions;
+  readonly conditions?: PolicyCondition[];
 }
 
 export interface EncryptionKeyProps {
@@ -57,50 +55,46 @@ export interface EncryptionKeyProps {
    */
   readonly deletionWindowInDays?: number;
   /**
-   * Refuse `terraform destroy` of the key: data encrypted with it would become unreadable.
-   * @default true
+   * How the module guards the key (data encrypted with it would become unreadable) against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
  * The key policy: the account administers the key through IAM (AWS's default statement), and
- * each service gets only its actions under its conditions. In a key policy `Resource: "*"`
- * means "this key".
+ * each service or role gets only its actions under its conditions. In a key policy
+ * `Resource: "*"` means "this key".
  */
 export function keyPolicy(
   account: AwsAccount,
   grants: readonly ServiceKeyGrant[],
   roleGrants: readonly RoleKeyGrant[] = [],
-): Record<string, unknown> {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AccountAdministersKeyThroughIam",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${account.partition}:iam::${account.id}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
-      ...grants.map((grant, i) => ({
-        Sid: `ServiceUse${i}`,
-        Effect: "Allow",
-        Principal: { Service: grant.service },
-        Action: grant.actions,
-        Resource: "*",
-        ...(grant.conditions === undefined ? {} : { Condition: grant.conditions }),
-      })),
-      ...roleGrants.map((grant, i) => ({
-        Sid: `RoleUse${i}`,
-        Effect: "Allow",
-        Principal: { AWS: grant.roleArn },
-        Action: grant.actions,
-        Resource: "*",
-        ...(grant.conditions === undefined ? {} : { Condition: grant.conditions }),
-      })),
-    ],
-  };
+): ResourcePolicyStatement[] {
+  const thisKey = ["*"];
+  return [
+    {
+      sid: "AccountAdministersKeyThroughIam",
+      principals: [{ type: "AWS", identifiers: [`arn:${account.partition}:iam::${account.id}:root`] }],
+      actions: ["kms:*"],
+      resources: thisKey,
+    },
+    ...grants.map((grant, i) => ({
+      sid: `ServiceUse${i}`,
+      principals: [{ type: "Service" as const, identifiers: [grant.service] }],
+      actions: grant.actions,
+      resources: thisKey,
+      conditions: grant.conditions,
+    })),
+    ...roleGrants.map((grant, i) => ({
+      sid: `RoleUse${i}`,
+      principals: [{ type: "AWS" as const, identifiers: [grant.roleArn] }],
+      actions: grant.actions,
+      resources: thisKey,
+      conditions: grant.conditions,
+    })),
+  ];
 }
 
 /**
@@ -113,13 +107,17 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
+    const guard = protectionSettings(props.protection);
     this.key = new KmsKey(this, "key", {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowInDays ?? KMS_MAX_DELETION_WINDOW_DAYS,
-      // Rendered as jsonencode() because the account id is only known at plan time.
-      policy: Fn.jsonencode(keyPolicy(props.account, props.serviceGrants ?? [], props.roleGrants ?? [])),
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      policy: policyDocument(
+        this,
+        "policy",
+        keyPolicy(props.account, props.serviceGrants ?? [], props.roleGrants ?? []),
+      ).json,
+      lifecycle: { preventDestroy: guard.preventDestroy },
       tags: { Name: props.alias },
     });
     this.alias = new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });

@@ -1,12 +1,12 @@
 import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
+import { IamServiceRole } from "../iam-role";
 import type { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import { movedFrom, pathInStack } from "../shared/cdktf-internals";
+import type { Protection } from "../shared/protection";
 
 /** Seconds over which flow records are aggregated; 60 is the finest AWS offers. */
 const FLOW_LOG_AGGREGATION_SECONDS = 60;
@@ -17,7 +17,12 @@ export interface VpcFlowLogsProps {
   readonly account: AwsAccount;
   readonly vpcId: string;
   readonly retentionInDays: number;
-  readonly preventDestroy: boolean;
+  /**
+   * How the module guards its key and log group against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
+   */
+  readonly protection?: Protection;
 }
 
 /**
@@ -38,37 +43,36 @@ export class VpcFlowLogs extends Construct {
       region,
       account,
       retentionInDays: props.retentionInDays,
-      preventDestroy: props.preventDestroy,
+      protection: props.protection,
     });
     this.logGroup = logs.logGroup;
     this.key = logs.key;
 
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [
+    const role = new IamServiceRole(this, "writer", {
+      name: `${props.name}-flow-logs`,
+      description: `VPC Flow Logs of ${props.name} writing to their log group`,
+      trust: {
+        principal: { type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] },
+        actions: ["sts:AssumeRole"],
+        conditions: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [account.id] },
+          {
+            test: "ArnLike",
+            variable: "aws:SourceArn",
+            values: [`arn:${account.partition}:ec2:${region}:${account.id}:vpc-flow-log/*`],
+          },
+        ],
+      },
+      statements: [
         {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [account.id] },
-            {
-              test: "ArnLike",
-              variable: "aws:SourceArn",
-              values: [`arn:${account.partition}:ec2:${region}:${account.id}:vpc-flow-log/*`],
-            },
-          ],
-        },
-      ],
-    });
-    const role = new IamRole(this, "role", { name: `${props.name}-flow-logs`, assumeRolePolicy: trust.json });
-    const writeLogs = new DataAwsIamPolicyDocument(this, "write-logs", {
-      statement: [
-        {
+          sid: "WriteFlowLogs",
           actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
           resources: [`${this.logGroup.arn}:*`],
         },
       ],
     });
-    new IamRolePolicy(this, "write-logs-policy", { name: "write-flow-logs", role: role.id, policy: writeLogs.json });
+    // The role was a bare aws_iam_role at <flow-logs>/role before IamServiceRole wrote it.
+    movedFrom(role.role, [...pathInStack(this), "role"]);
 
     new FlowLog(this, "flow-log", {
       vpcId: props.vpcId,
@@ -76,6 +80,7 @@ export class VpcFlowLogs extends Construct {
       logDestinationType: "cloud-watch-logs",
       logDestination: this.logGroup.arn,
       iamRoleArn: role.arn,
+      dependsOn: role.withPolicies,
       maxAggregationInterval: FLOW_LOG_AGGREGATION_SECONDS,
       tags: { Name: props.name },
     });

@@ -16,6 +16,7 @@ import { VpcFlowLogs } from "./flow-logs";
 import { TierNetworkAcls } from "./network-acls";
 import { TierSecurityGroups } from "./security-groups";
 import { SUBNET_TIERS, type SubnetPlan, type SubnetPrefixLengths, type SubnetTier, planSubnets } from "./subnet-plan";
+import type { Protection } from "../shared/protection";
 
 export { SUBNET_SLOTS_PER_TIER, SUBNET_TIERS, planSubnets } from "./subnet-plan";
 export type { SubnetPlan, SubnetPrefixLengths, SubnetTier } from "./subnet-plan";
@@ -61,10 +62,11 @@ export interface NetworkProps {
    */
   readonly interfaceEndpoints?: readonly string[];
   /**
-   * Refuse `terraform destroy` of the flow-log encryption key.
-   * @default true
+   * How the module guards its flow-log key and log group against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -191,7 +193,7 @@ export class Network extends Construct {
       account: props.account,
       vpcId: this.vpc.id,
       retentionInDays: props.flowLogRetentionDays,
-      preventDestroy: props.preventDestroy ?? true,
+      protection: props.protection,
     });
   }
 

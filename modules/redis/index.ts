@@ -4,16 +4,16 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
+import type { IGrantee } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
 import { Connections, type Peer, tcp } from "../shared/connections";
 import { publishSettings } from "../shared/settings";
 import { CacheAlarms } from "./alarms";
 import { CACHE_PORT, EVICTION_POLICY, cacheParameterFamily, cacheUsers } from "./constants";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 export { CACHE_ALARMS, CACHE_PORT, cacheUsers } from "./constants";
 
@@ -62,10 +62,11 @@ export interface CacheReplicationGroupProps {
   readonly settingsPath: string;
   readonly warningTopicArn: string;
   /**
-   * `prevent_destroy` on the group, the datastore and the keys, and a final snapshot.
-   * @default true
+   * How the module guards the group, the datastore and the keys against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly protect?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -84,13 +85,13 @@ export class CacheReplicationGroup extends Construct {
     super(scope, id);
     const { account, name } = props;
     const role = props.role ?? { kind: "standalone" };
-    const protect = props.protect ?? true;
+    const guard = protectionSettings(props.protection);
 
     const key = new EncryptionKey(this, "key", {
       alias: `${name}-cache`,
       description: `Encrypts data and snapshots of cache ${name}`,
       account,
-      preventDestroy: protect,
+      protection: props.protection,
     });
     this.connections = Connections.forNewGroup(this, {
       prefix: name,
@@ -110,7 +111,7 @@ export class CacheReplicationGroup extends Construct {
       region: props.region,
       account,
       retentionInDays: props.slowLogRetentionDays,
-      preventDestroy: protect,
+      protection: props.protection,
     });
     const users = cacheUsers(name).map(
       (user) =>
@@ -173,7 +174,7 @@ export class CacheReplicationGroup extends Construct {
         },
       ],
       lifecycle: {
-        preventDestroy: protect,
+        preventDestroy: guard.preventDestroy,
         // An unplanned promotion detaches a secondary from the datastore (its primary region is
         // gone); the id then reads empty, and the provider would replace the group to rejoin.
         ignoreChanges: role.kind === "secondary" ? ["global_replication_group_id"] : [],
@@ -185,7 +186,7 @@ export class CacheReplicationGroup extends Construct {
         globalReplicationGroupIdSuffix: role.globalDatastoreSuffix,
         primaryReplicationGroupId: this.replicationGroup.id,
         globalReplicationGroupDescription: "GenAI Demo cache across regions",
-        lifecycle: { preventDestroy: protect },
+        lifecycle: { preventDestroy: guard.preventDestroy },
       });
     }
 
@@ -209,22 +210,12 @@ export class CacheReplicationGroup extends Construct {
     });
   }
 
-  /** Lets the role authenticate to the cache as its IAM-authenticated app user. */
-  grantConnect(roleName: string): IamRolePolicy {
-    return new IamRolePolicy(this, "connect-app", {
-      name: `connect-${this.replicationGroup.replicationGroupId}`,
-      role: roleName,
-      policy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "ConnectAsAppUser",
-            Effect: "Allow",
-            Action: "elasticache:Connect",
-            Resource: [this.replicationGroup.arn, this.appUser.arn],
-          },
-        ],
-      }),
+  /** Lets the grantee authenticate to the cache as its IAM-authenticated app user. */
+  grantConnect(grantee: IGrantee): void {
+    grantee.addToPolicy({
+      sid: "ConnectToCacheAsAppUser",
+      actions: ["elasticache:Connect"],
+      resources: [this.replicationGroup.arn, this.appUser.arn],
     });
   }
 

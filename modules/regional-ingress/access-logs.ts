@@ -9,6 +9,7 @@ import { S3BucketVersioningA as S3BucketVersioning } from "@cdktf/provider-aws/l
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 /**
  * Who writes ALB access logs. AWS recommends this service principal in every region; the older
@@ -25,10 +26,11 @@ export interface AccessLogBucketProps {
   /** Days a log object is kept (current and noncurrent versions). */
   readonly expiryDays: number;
   /**
-   * Refuse `terraform destroy` of the bucket (the audit trail of requests).
-   * @default true
+   * How the module guards the bucket (the audit trail of requests) against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -43,10 +45,11 @@ export class AccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
+    const guard = protectionSettings(props.protection);
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       forceDestroy: false,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      lifecycle: { preventDestroy: guard.preventDestroy },
       tags: { Name: props.bucketName },
     });
     const bucket = this.bucket.id;

@@ -9,6 +9,7 @@ import { AccessLogBucket } from "./access-logs";
 import { IngressAlarms } from "./alarms";
 import { RegionalCertificate } from "./certificate";
 import { RegionalWebAcl } from "./web-acl";
+import { type Protection, protectionSettings } from "../shared/protection";
 
 /** TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (Security Hub ELB.17 accepts it). */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
@@ -50,15 +51,11 @@ export interface RegionalIngressProps {
   /** SNS topic in this region the request-path alarms notify (warning severity). */
   readonly alarmTopicArn: string;
   /**
-   * ALB deletion protection.
-   * @default true
+   * How the module guards the ALB (deletion protection), its log bucket and keys against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly deletionProtection?: boolean;
-  /**
-   * Refuse `terraform destroy` of the log bucket and keys.
-   * @default true
-   */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 /**
@@ -74,7 +71,7 @@ export class RegionalIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalIngressProps) {
     super(scope, id);
-    const preventDestroy = props.preventDestroy ?? true;
+    const guard = protectionSettings(props.protection);
     this.connections = Connections.forNewGroup(this, {
       prefix: props.name,
       name: "alb",
@@ -90,7 +87,7 @@ export class RegionalIngress extends Construct {
       account: props.account,
       prefix: ACCESS_LOG_PREFIX,
       expiryDays: props.accessLogExpiryDays,
-      preventDestroy,
+      protection: props.protection,
     });
     this.loadBalancer = new Lb(this, "load-balancer", {
       name: props.name,
@@ -98,7 +95,7 @@ export class RegionalIngress extends Construct {
       internal: false,
       subnets: props.publicSubnetIds,
       securityGroups: [this.connections.ref.securityGroupId],
-      enableDeletionProtection: props.deletionProtection ?? true,
+      enableDeletionProtection: guard.deletionProtection,
       dropInvalidHeaderFields: true,
       desyncMitigationMode: "strictest",
       accessLogs: { bucket: logs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
@@ -153,7 +150,7 @@ export class RegionalIngress extends Construct {
       resourceArn: this.loadBalancer.arn,
       rateLimitPer5Minutes: props.wafRateLimitPer5Minutes,
       logRetentionDays: props.wafLogRetentionDays,
-      preventDestroy,
+      protection: props.protection,
     });
     new IngressAlarms(this, "alarms", {
       name: props.name,

@@ -4,6 +4,7 @@ import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-w
 import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import type { AwsAccount } from "../shared/aws-account";
+import type { Protection } from "../shared/protection";
 
 /** AWS managed rule groups every request passes, in this order. */
 export const MANAGED_RULE_GROUPS = [
@@ -34,10 +35,11 @@ export interface RegionalWebAclProps {
   /** Days WAF logs are kept; a CloudWatch Logs retention period. */
   readonly logRetentionDays: number;
   /**
-   * Refuse `terraform destroy` of the log key.
-   * @default true
+   * How the module guards its log key against deletion
+   * (modules/shared/protection.ts).
+   * @default "retain"
    */
-  readonly preventDestroy?: boolean;
+  readonly protection?: Protection;
 }
 
 const visibility = (metricName: string) => ({
@@ -108,7 +110,7 @@ export class RegionalWebAcl extends Construct {
       region: props.region,
       account: props.account,
       retentionInDays: props.logRetentionDays,
-      preventDestroy: props.preventDestroy,
+      protection: props.protection,
     });
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
       resourceArn: this.webAcl.arn,

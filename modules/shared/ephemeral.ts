@@ -1,5 +1,5 @@
 import { type ITerraformDependable, TerraformElement, TerraformStack, Token } from "cdktf";
-import { dependable, ref } from "cdktf/lib/tfExpression";
+import { dependable, ref } from "./cdktf-internals";
 import type { Construct } from "constructs";
 
 const EPHEMERAL_BLOCK = "ephemeral";

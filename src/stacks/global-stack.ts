@@ -7,6 +7,7 @@ import { HostedZone } from "../../modules/hosted-zone";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
 import type { EnvironmentConfig } from "../config/schema";
 import { buildCertificateValidation, buildDnsFailover } from "./global/dns";
+import { protectionSettings } from "../../modules/shared/protection";
 import { PlatformStack } from "./platform-stack";
 
 /**
@@ -41,13 +42,13 @@ export class GlobalStack extends PlatformStack {
       source: config.domain.hostedZone,
       account: this.account,
       queryLogRetentionDays: config.domain.queryLogRetentionDays,
-      preventDestroy: config.production,
+      protection: this.protection,
     });
     this.alerts = new AlertTopics(this, "alerts", {
       name,
       account: this.account,
       emails: { critical: config.alerts.criticalEmails, warning: config.alerts.warningEmails },
-      preventDestroy: config.production,
+      protection: this.protection,
     });
 
     this.createServiceLinkedRoles(config);
@@ -81,7 +82,7 @@ export class GlobalStack extends PlatformStack {
         awsServiceName: service,
         description: "Created by genai-demo: regional KMS key policies name it",
         // Deleting it fails while any Auto Scaling group of the account uses it.
-        lifecycle: { preventDestroy: config.production },
+        lifecycle: { preventDestroy: protectionSettings(this.protection).preventDestroy },
       });
     }
   }

@@ -2,11 +2,17 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { type AwsAccount, lookupAwsAccount } from "../../modules/shared/aws-account";
+import type { Protection } from "../../modules/shared/protection";
 import { PolicyAspect } from "../aspects/policy";
 import { RequiredTagsAspect } from "../aspects/required-tags";
 import type { EnvironmentConfig } from "../config/schema";
 import { configureStateBackend } from "../state-backend";
 import { requiredTags } from "../tags";
+
+/** The one place config decides how stateful resources are guarded: production keeps everything. */
+export function protectionFor(config: Pick<EnvironmentConfig, "production">): Protection {
+  return config.production ? "retain" : "destroy";
+}
 
 export interface PlatformStackProps {
   readonly config: EnvironmentConfig;
@@ -23,10 +29,13 @@ export abstract class PlatformStack extends TerraformStack {
   readonly config: EnvironmentConfig;
   readonly aws: AwsProvider;
   readonly account: AwsAccount;
+  /** How this stack's modules guard stateful resources ({@link protectionFor}). */
+  readonly protection: Protection;
 
   protected constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
     this.config = props.config;
+    this.protection = protectionFor(props.config);
     configureStateBackend(this, props.config.state, {
       project: props.config.project,
       environment: props.config.name,

@@ -1,21 +1,30 @@
 import type { Construct } from "constructs";
 import type { ContainerRepository } from "../../modules/container-registry";
 import type { EksCluster } from "../../modules/eks-cluster";
+import type { GenAiDemoApp } from "../../modules/genai-demo-app";
 import type { Network } from "../../modules/network";
 import type { RegionalIngress } from "../../modules/regional-ingress";
-import { originName } from "../dns-names";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
+import { originName } from "../dns-names";
+import { regionPrefix } from "../resource-names";
 import { PlatformStack } from "./platform-stack";
 import { buildRegionalAlerts } from "./regional/alerts";
-import { CACHE_GLOBAL_DATASTORE_OUTPUT, type DataTier, buildDataTier } from "./regional/data";
+import { buildApp } from "./regional/app";
+import type { RegionContext } from "./regional/context";
+import {
+  CACHE_GLOBAL_DATASTORE_OUTPUT,
+  type DataTier,
+  type PrimaryDataOutputs,
+  buildDataTier,
+  readsPrimaryState,
+} from "./regional/data";
 import { buildDnsRecords } from "./regional/dns";
 import { buildEksCluster } from "./regional/eks";
-import { readGlobalOutputs } from "./regional/remote-state";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
-import { buildReleases } from "./regional/releases";
-import { connectRequestPath } from "./regional/request-path";
+import { buildClusterReleases } from "./regional/releases";
+import { readGlobalOutputs, readPrimaryOutput } from "./regional/remote-state";
 
 /** Output names of every regional stack (stable: pipelines, operators and later stacks read them). */
 export const REGIONAL_OUTPUTS = {
@@ -54,28 +63,44 @@ export class RegionalStack extends PlatformStack {
   readonly ingress: RegionalIngress;
   readonly imageRepository: ContainerRepository;
   readonly data: DataTier;
+  readonly app: GenAiDemoApp;
 
   constructor(scope: Construct, config: EnvironmentConfig, region: RegionConfig) {
     super(scope, region.key, { config, awsRegion: region.awsRegion });
     this.region = region;
-    const names = { prefix: `${config.project}-${config.name}-${region.key}`, account: this.account };
+    const context: RegionContext = {
+      scope: this,
+      config,
+      region,
+      account: this.account,
+      prefix: regionPrefix(config, region.key),
+      protection: this.protection,
+    };
 
     const global = readGlobalOutputs(this, config);
-    this.network = buildNetwork(this, config, region, names);
-    this.eks = buildEksCluster(this, config, region, names, this.network);
-    const alerts = buildRegionalAlerts(this, config, names);
-    this.ingress = buildIngress(this, config, region, names, this.network, alerts.warning);
-    this.data = buildDataTier(this, config, region, names, this.network, alerts);
-    connectRequestPath(this.ingress, this.eks, this.data);
-    buildDnsRecords(this, config, region, this.ingress, global);
-    this.imageRepository = buildImageRepository(this, config, region, this.account);
-    buildReleases(this, config, region, {
-      eks: this.eks,
-      network: this.network,
+    const fromPrimary = this.readPrimaryDataOutputs();
+    this.network = buildNetwork(context);
+    this.eks = buildEksCluster(context, this.network);
+    const alerts = buildRegionalAlerts(context);
+    this.ingress = buildIngress(context, this.network, alerts.warning);
+    this.data = buildDataTier(context, this.network, alerts, fromPrimary);
+    buildDnsRecords(context, this.ingress, global);
+    this.imageRepository = buildImageRepository(context);
+    const releases = buildClusterReleases(context, this.eks, this.network);
+    this.app = buildApp(context, {
+      cluster: this.eks,
       ingress: this.ingress,
+      data: this.data,
       repository: this.imageRepository,
+      releases,
     });
     this.exportOutputs();
+  }
+
+  /** A secondary joining the primary's global datastore reads the id AWS gave it. */
+  private readPrimaryDataOutputs(): PrimaryDataOutputs | undefined {
+    if (this.region.role === "primary" || !readsPrimaryState(this.config)) return undefined;
+    return { cacheGlobalDatastoreId: readPrimaryOutput(this, this.config, CACHE_GLOBAL_DATASTORE_OUTPUT) };
   }
 
   private exportOutputs(): void {
@@ -92,7 +117,7 @@ export class RegionalStack extends PlatformStack {
       ["clusterCertificateAuthority", this.eks.certificateAuthorityData, "Base64 PEM of the cluster CA"],
       ["workloadIdentity", this.eks.workloadIdentity, "How pods get AWS credentials"],
       ["nodeSecurityGroupId", this.eks.nodeSecurityGroup.securityGroupId, "Security group of nodes and pods"],
-      ["appRoleArn", roles.app.arn, "Pod Identity role of the app's service account"],
+      ["appRoleArn", this.app.role.arn, "Pod Identity role of the app's service account"],
       ["loadBalancerControllerRoleArn", roles.loadBalancerController.arn, "Pod Identity role of the AWS LBC"],
       ["clusterAutoscalerRoleArn", roles.clusterAutoscaler.arn, "Pod Identity role of the cluster autoscaler"],
       ["loadBalancerArn", this.ingress.loadBalancer.arn, "The region's ALB"],

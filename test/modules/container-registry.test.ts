@@ -1,17 +1,18 @@
+import type { Protection } from "../../modules/shared/protection";
 import { describe, expect, it } from "vitest";
 import { ContainerRepository, lifecyclePolicy } from "../../modules/container-registry";
 import { refTo, resourcesOf, synthInStack } from "../helpers";
 
 const account = { id: "111122223333", partition: "aws" };
 
-function synthRepository(preventDestroy?: boolean, replicas?: string[]): string {
+function synthRepository(protection?: Protection, replicas?: string[]): string {
   return synthInStack((stack) => {
     const repository = new ContainerRepository(stack, "images", {
       name: "genai-demo/production",
       account,
       maxImageCount: 100,
       untaggedExpiryDays: 7,
-      preventDestroy,
+      protection,
     });
     if (replicas !== undefined) repository.replicateTo(replicas, account);
   });
@@ -37,7 +38,7 @@ describe("ContainerRepository", () => {
   });
 
   it("lets a development repository go with its images", () => {
-    const [unprotected] = resourcesOf(synthRepository(false), "aws_ecr_repository");
+    const [unprotected] = resourcesOf(synthRepository("destroy"), "aws_ecr_repository");
     expect(unprotected).toMatchObject({ force_delete: true, lifecycle: { prevent_destroy: false } });
   });
 
@@ -59,7 +60,7 @@ describe("ContainerRepository", () => {
 
   it("replicates only when asked, into the same account's other regions, for this repository only", () => {
     expect(resourcesOf(json, "aws_ecr_replication_configuration")).toEqual([]);
-    const replicated = synthRepository(true, ["ap-northeast-1", "ap-southeast-1"]);
+    const replicated = synthRepository("retain", ["ap-northeast-1", "ap-southeast-1"]);
     const [replication] = resourcesOf(replicated, "aws_ecr_replication_configuration");
     expect(replication!.replication_configuration).toEqual({
       rule: [

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { describe, expect, it } from "vitest";
 import { EncryptedLogGroup } from "../../modules/encrypted-log-group";
-import { refTo, resourcesOf, synthInStack } from "../helpers";
+import { refTo, resourcesOf, synthInStack, statementsBehind } from "../helpers";
 
 describe("EncryptedLogGroup", () => {
   let arn = "";
@@ -30,9 +30,17 @@ describe("EncryptedLogGroup", () => {
 
   it("lets the regional CloudWatch Logs service use the key for this group only", () => {
     const [key] = resourcesOf(json, "aws_kms_key");
-    expect(key!.policy).toContain('"Principal" = {"Service" = "logs.ap-east-2.amazonaws.com"}');
-    expect(key!.policy).toContain(
-      '"Condition" = {"ArnEquals" = {"kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:ap-east-2:111122223333:log-group:/aws/test/group"}}',
+    expect(statementsBehind(json, key!.policy)).toContainEqual(
+      expect.objectContaining({
+        principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
+        condition: [
+          {
+            test: "ArnEquals",
+            variable: "kms:EncryptionContext:aws:logs:arn",
+            values: ["arn:aws:logs:ap-east-2:111122223333:log-group:/aws/test/group"],
+          },
+        ],
+      }),
     );
   });
 });

@@ -1,15 +1,19 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { describe, expect, it } from "vitest";
 import { EncryptionKey, keyPolicy } from "../../modules/kms-key";
-import { resourcesOf, synthInStack } from "../helpers";
+import { resourcesOf, statementsBehind, synthInStack } from "../helpers";
 
 const account = { id: "111122223333", partition: "aws" };
 const logsGrant = {
   service: "logs.ap-east-2.amazonaws.com",
   actions: ["kms:Decrypt"],
-  conditions: {
-    ArnEquals: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-east-2:111122223333:log-group:x" },
-  },
+  conditions: [
+    {
+      test: "ArnEquals",
+      variable: "kms:EncryptionContext:aws:logs:arn",
+      values: ["arn:aws:logs:ap-east-2:111122223333:log-group:x"],
+    },
+  ],
 };
 
 describe("EncryptionKey", () => {
@@ -35,15 +39,19 @@ describe("EncryptionKey", () => {
     expect(resourcesOf(json, "aws_kms_alias")).toEqual([expect.objectContaining({ name: "alias/demo-logs" })]);
   });
 
-  it("attaches the key policy to the key itself", () => {
+  it("attaches the key policy, written as a policy document, to the key itself", () => {
     const [key] = resourcesOf(json, "aws_kms_key");
-    expect(key!.policy).toMatch(/^\$\{jsonencode\(\{"Version" = "2012-10-17", "Statement" = \[/);
-    expect(key!.policy).toContain('"Service" = "logs.ap-east-2.amazonaws.com"');
+    expect(statementsBehind(json, key!.policy)).toContainEqual(
+      expect.objectContaining({
+        sid: "ServiceUse0",
+        principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
+      }),
+    );
   });
 
   it("can be made destroyable for short-lived environments", () => {
     const destroyable = synthInStack(
-      (stack) => new EncryptionKey(stack, "key", { alias: "a", description: "d", account, preventDestroy: false }),
+      (stack) => new EncryptionKey(stack, "key", { alias: "a", description: "d", account, protection: "destroy" }),
     );
     expect(destroyable).toHaveResourceWithProperties(KmsKey, { lifecycle: { prevent_destroy: false } });
   });
@@ -53,28 +61,26 @@ describe("keyPolicy", () => {
   const policy = keyPolicy(account, [logsGrant]);
 
   it("leaves administration to the account's IAM, with no wildcard principal", () => {
-    expect(policy.Statement).toContainEqual(
+    expect(policy).toContainEqual(
       expect.objectContaining({
-        Principal: { AWS: "arn:aws:iam::111122223333:root" },
-        Action: "kms:*",
-        Effect: "Allow",
+        principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }],
+        actions: ["kms:*"],
       }),
     );
-    expect(JSON.stringify(policy)).not.toMatch(/"Principal":"\*"|"AWS":"\*"/);
+    expect(policy.flatMap((statement) => statement.principals.flatMap((p) => p.identifiers))).not.toContain("*");
   });
 
   it("grants each service only its actions, under its conditions", () => {
-    expect(policy.Statement).toContainEqual({
-      Sid: "ServiceUse0",
-      Effect: "Allow",
-      Principal: { Service: "logs.ap-east-2.amazonaws.com" },
-      Action: ["kms:Decrypt"],
-      Resource: "*",
-      Condition: logsGrant.conditions,
+    expect(policy).toContainEqual({
+      sid: "ServiceUse0",
+      principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
+      actions: ["kms:Decrypt"],
+      resources: ["*"],
+      conditions: logsGrant.conditions,
     });
   });
 
   it("has only the administration statement without grants", () => {
-    expect(keyPolicy(account, []).Statement).toHaveLength(1);
+    expect(keyPolicy(account, [])).toHaveLength(1);
   });
 });

@@ -1,22 +1,22 @@
-import type { Construct } from "constructs";
 import { AlertTopics } from "../../../modules/alert-topics";
-import type { AwsAccount } from "../../../modules/shared/aws-account";
-import type { EnvironmentConfig } from "../../config/schema";
+import type { RegionContext } from "./context";
+
+/** The region's alert topics by severity, as ARNs. */
+export interface RegionalAlerts {
+  readonly critical: string;
+  readonly warning: string;
+}
 
 /**
  * The region's own alert topics: CloudWatch alarms notify only topics in their region, so each
  * region pages and warns through its own, even while `global`'s region is unreachable.
  */
-export function buildRegionalAlerts(
-  scope: Construct,
-  config: EnvironmentConfig,
-  names: { prefix: string; account: AwsAccount },
-): { critical: string; warning: string } {
+export function buildRegionalAlerts({ scope, config, account, prefix, protection }: RegionContext): RegionalAlerts {
   const alerts = new AlertTopics(scope, "alerts", {
-    name: names.prefix,
-    account: names.account,
+    name: prefix,
+    account,
     emails: { critical: config.alerts.criticalEmails, warning: config.alerts.warningEmails },
-    preventDestroy: config.production,
+    protection,
     // AWS Backup reports failed jobs through EventBridge, not a metric (modules/backup-plan).
     allowEventBridge: true,
   });

@@ -1,29 +1,14 @@
-import type { Construct } from "constructs";
 import { AuroraCluster, AuroraGlobalCluster } from "../../../modules/aurora";
 import { RegionalBackup, backupVaultArn } from "../../../modules/backup-plan";
 import type { Network } from "../../../modules/network";
 import { CacheReplicationGroup } from "../../../modules/redis";
-import type { AwsAccount } from "../../../modules/shared/aws-account";
-import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
-import { appSettingPaths } from "./eks";
-import { readPrimaryOutput } from "./remote-state";
+import type { EnvironmentConfig } from "../../config/schema";
+import { backupVaultName, dataStoreSettingsPath, globalDataNames } from "../../resource-names";
+import type { RegionalAlerts } from "./alerts";
+import { type RegionContext, otherRegions } from "./context";
 
 /** Output of the primary's stack that secondaries join the cache's global datastore by. */
 export const CACHE_GLOBAL_DATASTORE_OUTPUT = "cache_global_datastore_id";
-
-/** The environment's names of the shared data stores: computable by every region from config. */
-export function globalDataNames(config: Pick<EnvironmentConfig, "project" | "name">) {
-  const base = `${config.project}-${config.name}`;
-  return {
-    globalCluster: base,
-    cacheSuffix: base,
-    masterSecret: `${appSettingPaths(config).secretsPrefix}database-master`,
-  };
-}
-
-/** Name of a region's backup vault (and plan): other regions copy to it by this name. */
-export const backupVaultName = (config: Pick<EnvironmentConfig, "project" | "name">, regionKey: string) =>
-  `${config.project}-${config.name}-${regionKey}`;
 
 /** Whether a secondary needs the primary's stack deployed first (it reads the primary's outputs). */
 export function readsPrimaryState(config: EnvironmentConfig): boolean {
@@ -37,6 +22,12 @@ export interface DataTier {
   readonly backup: RegionalBackup;
 }
 
+/** What a secondary reads from the primary's state (only with `global-datastore`; {@link readsPrimaryState}). */
+export interface PrimaryDataOutputs {
+  /** The id AWS gave the cache's global datastore. */
+  readonly cacheGlobalDatastoreId: string;
+}
+
 /**
  * The region's data stores, as `database.replication` and `cache.replication` decide
  * (docs/data.md):
@@ -44,30 +35,28 @@ export interface DataTier {
  *   and each secondary joins it by name; with `snapshot-copy` a secondary runs no database and
  *   receives copies of the primary's recovery points;
  * - every region runs a cache; with `global-datastore` the primary creates the datastore and each
- *   secondary joins it by the id AWS gave it, read from the primary's outputs in remote state;
+ *   secondary joins it by the id AWS gave it, which the stack reads from the primary's outputs;
  * - every region has a backup vault; the writer's region backs up its cluster and copies each
  *   recovery point to every other region's vault.
  */
 export function buildDataTier(
-  scope: Construct,
-  config: EnvironmentConfig,
-  region: RegionConfig,
-  names: { prefix: string; account: AwsAccount },
+  context: RegionContext,
   network: Pick<Network, "vpc" | "subnets">,
-  alarmTopics: { warning: string; critical: string },
+  alarmTopics: RegionalAlerts,
+  fromPrimary?: PrimaryDataOutputs,
 ): DataTier {
+  const { scope, config, region, account, prefix, protection } = context;
   const { database, cache } = config;
   const primary = region.role === "primary";
   const global = globalDataNames(config);
-  const others = config.regions.filter((other) => other.key !== region.key);
+  const others = otherRegions(context);
   const common = {
-    account: names.account,
+    account,
     region: region.awsRegion,
     vpcId: network.vpc.id,
     subnetIds: network.subnets.database.map((subnet) => subnet.id),
-    protect: config.production,
+    protection,
   };
-  const settingsPath = (store: string) => `${appSettingPaths(config).parameterPath}${region.key}/${store}`;
 
   const globalDatabase = database.replication === "global-database";
   const globalClusterIdentifier = !globalDatabase
@@ -77,14 +66,14 @@ export function buildDataTier(
           identifier: global.globalCluster,
           engineVersion: database.engineVersion,
           databaseName: database.databaseName,
-          protect: config.production,
+          protection,
         }).identifier
       : global.globalCluster;
   const auroraCluster =
     primary || globalDatabase
       ? new AuroraCluster(scope, "database", {
           ...common,
-          name: names.prefix,
+          name: prefix,
           globalClusterIdentifier,
           role: primary
             ? {
@@ -106,23 +95,20 @@ export function buildDataTier(
           performanceInsightsRetentionDays: database.performanceInsightsRetentionDays,
           slowStatementMilliseconds: database.slowStatementMilliseconds,
           logRetentionDays: database.logRetentionDays,
-          settingsPath: settingsPath("database"),
+          settingsPath: dataStoreSettingsPath(config, region.key, "database"),
           alarmTopics,
         })
       : undefined;
 
   const cacheGroup = new CacheReplicationGroup(scope, "cache", {
     ...common,
-    name: names.prefix,
+    name: prefix,
     role:
       cache.replication !== "global-datastore"
         ? { kind: "standalone" }
         : primary
           ? { kind: "primary", globalDatastoreSuffix: global.cacheSuffix }
-          : {
-              kind: "secondary",
-              globalDatastoreId: readPrimaryOutput(scope, config, CACHE_GLOBAL_DATASTORE_OUTPUT),
-            },
+          : { kind: "secondary", globalDatastoreId: primaryDatastoreId(fromPrimary) },
     engine: cache.engine,
     engineVersion: cache.engineVersion,
     nodeType: cache.nodeType,
@@ -132,22 +118,29 @@ export function buildDataTier(
     snapshotWindow: cache.snapshotWindow,
     maintenanceWindow: cache.maintenanceWindow,
     slowLogRetentionDays: cache.slowLogRetentionDays,
-    settingsPath: settingsPath("cache"),
+    settingsPath: dataStoreSettingsPath(config, region.key, "cache"),
     warningTopicArn: alarmTopics.warning,
   });
 
   const backup = new RegionalBackup(scope, "backup", {
     name: backupVaultName(config, region.key),
-    account: names.account,
+    account,
     // The writer's region backs up; the cache holds no data of record (docs/data.md).
     resourceArns: primary && auroraCluster !== undefined ? [auroraCluster.cluster.arn] : [],
     frequencyHours: config.backup.frequencyHours,
     retentionDays: config.backup.retentionDays,
     copyToVaultArns: others.map((other) =>
-      backupVaultArn(names.account, other.awsRegion, backupVaultName(config, other.key)),
+      backupVaultArn(account, other.awsRegion, backupVaultName(config, other.key)),
     ),
     failureTopicArn: alarmTopics.warning,
-    protect: config.production,
+    protection,
   });
   return { database: auroraCluster, cache: cacheGroup, backup };
+}
+
+function primaryDatastoreId(fromPrimary: PrimaryDataOutputs | undefined): string {
+  if (fromPrimary === undefined) {
+    throw new Error("a secondary joins the cache's global datastore by the primary's output: read it in the stack");
+  }
+  return fromPrimary.cacheGlobalDatastoreId;
 }

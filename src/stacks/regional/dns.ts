@@ -1,8 +1,7 @@
-import type { Construct } from "constructs";
 import { FailoverMember, SingleRegionRecords } from "../../../modules/dns-failover";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
-import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
 import { latencyName, originName, routedNames } from "../../dns-names";
+import type { RegionContext } from "./context";
 import type { GlobalOutputs } from "./remote-state";
 
 /**
@@ -10,10 +9,8 @@ import type { GlobalOutputs } from "./remote-state";
  * latency record, guarded by the global health check of its origin; alone, plain aliases.
  */
 export function buildDnsRecords(
-  scope: Construct,
-  config: EnvironmentConfig,
-  region: RegionConfig,
-  ingress: RegionalIngress,
+  { scope, config, region }: RegionContext,
+  ingress: Pick<RegionalIngress, "loadBalancer">,
   global: GlobalOutputs,
 ): void {
   const domain = config.domain.name;

@@ -1,24 +1,17 @@
-import type { Construct } from "constructs";
 import { Network } from "../../../modules/network";
-import type { AwsAccount } from "../../../modules/shared/aws-account";
-import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
+import type { RegionContext } from "./context";
 
 /** The region's VPC, from the environment's network settings and the region's own. */
-export function buildNetwork(
-  scope: Construct,
-  config: EnvironmentConfig,
-  region: RegionConfig,
-  names: { prefix: string; account: AwsAccount },
-): Network {
+export function buildNetwork({ scope, config, region, account, prefix, protection }: RegionContext): Network {
   return new Network(scope, "network", {
-    name: names.prefix,
+    name: prefix,
     region: region.awsRegion,
-    account: names.account,
+    account,
     vpcCidr: region.vpcCidr,
     availabilityZones: region.availabilityZones,
     subnetPrefixLengths: config.network.subnetPrefixLengths,
     natGateways: region.natGateways,
     flowLogRetentionDays: config.network.flowLogRetentionDays,
-    preventDestroy: config.production,
+    protection,
   });
 }

@@ -1,7 +1,5 @@
-import type { Construct } from "constructs";
 import { ContainerRepository } from "../../../modules/container-registry";
-import type { AwsAccount } from "../../../modules/shared/aws-account";
-import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
+import { type RegionContext, otherRegions } from "./context";
 
 /**
  * The region's own app image repository, so its nodes pull locally and keep pulling while any
@@ -9,20 +7,16 @@ import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
  * setting of the primary's registry, written through the primary's own provider, so no stack
  * touches another region's API (see docs/decisions.md, "Image registry").
  */
-export function buildImageRepository(
-  scope: Construct,
-  config: EnvironmentConfig,
-  region: RegionConfig,
-  account: AwsAccount,
-): ContainerRepository {
+export function buildImageRepository(context: RegionContext): ContainerRepository {
+  const { scope, config, region, account, protection } = context;
   const repository = new ContainerRepository(scope, "image-repository", {
     name: `${config.project}/${config.name}`,
     account,
     maxImageCount: config.app.registry.maxImageCount,
     untaggedExpiryDays: config.app.registry.untaggedExpiryDays,
-    preventDestroy: config.production,
+    protection,
   });
-  const replicas = config.regions.filter((other) => other.key !== region.key).map((other) => other.awsRegion);
+  const replicas = otherRegions(context).map((other) => other.awsRegion);
   if (region.role === "primary" && replicas.length > 0) repository.replicateTo(replicas, account);
   return repository;
 }

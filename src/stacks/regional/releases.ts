@@ -1,36 +1,26 @@
-import { resolve } from "node:path";
-import type { Construct } from "constructs";
-import { AppRelease } from "../../../modules/app-release";
 import { ClusterControllers } from "../../../modules/cluster-controllers";
 import { ClusterProviders } from "../../../modules/cluster-providers";
-import type { ContainerRepository } from "../../../modules/container-registry";
 import type { EksCluster } from "../../../modules/eks-cluster";
 import type { Network } from "../../../modules/network";
-import type { RegionalIngress } from "../../../modules/regional-ingress";
-import type { EnvironmentConfig, RegionConfig } from "../../config/schema";
-import { appSettingPaths } from "./eks";
+import type { RegionContext } from "./context";
 
-/** The app's chart, shipped with the repository. */
-export const APP_CHART_DIR = resolve(__dirname, "../../../charts/genai-demo");
+/** The Helm and Kubernetes providers of the region's cluster, and the controllers every workload needs. */
+export interface ClusterReleases {
+  readonly providers: ClusterProviders;
+  readonly controllers: ClusterControllers;
+}
 
 /**
- * What runs on the region's cluster: the controllers first (they need nodes, networking and API
- * access), then the app (it needs the load balancer controller's webhook for its
- * TargetGroupBinding, and its Pod Identity role).
+ * What runs on the region's cluster before any workload: the providers that reach its API, and
+ * the controllers (they need nodes, networking and API access). Workloads, the app first, wait
+ * for the load balancer controller's webhook.
  */
-export function buildReleases(
-  scope: Construct,
-  config: EnvironmentConfig,
-  region: RegionConfig,
-  parts: {
-    eks: EksCluster;
-    network: Pick<Network, "vpc">;
-    ingress: Pick<RegionalIngress, "targetGroup">;
-    repository: Pick<ContainerRepository, "url">;
-  },
-): { controllers: ClusterControllers; app?: AppRelease } {
-  const { eks, network, ingress, repository } = parts;
-  const { kubernetes, app } = config;
+export function buildClusterReleases(
+  { scope, config, region }: RegionContext,
+  eks: EksCluster,
+  network: Pick<Network, "vpc">,
+): ClusterReleases {
+  const { kubernetes } = config;
   const providers = new ClusterProviders(scope, "cluster-providers", {
     clusterName: eks.name,
     region: region.awsRegion,
@@ -56,24 +46,5 @@ export function buildReleases(
       ...eks.roles.clusterAutoscaler.ready,
     ],
   });
-  if (!app.deploy) return { controllers };
-  const appRelease = new AppRelease(scope, "app", {
-    chartPath: APP_CHART_DIR,
-    serviceAccount: eks.roles.app.serviceAccount,
-    image: { repository: repository.url, ...app.image },
-    springProfile: app.springProfile,
-    region: region.awsRegion,
-    settings: appSettingPaths(config),
-    replicas: app.replicas,
-    resources: app.resources,
-    targetGroupArn: ingress.targetGroup.arn,
-    deregistrationDelaySeconds: config.ingress.deregistrationDelaySeconds,
-    vpcCidr: region.vpcCidr,
-    timeoutSeconds: kubernetes.releaseTimeoutSeconds,
-    helmProvider: providers.helm,
-    kubernetesProvider: providers.kubernetes,
-    clusterReady: eks.readyForWorkloads,
-    releaseDependsOn: [...eks.roles.app.ready, controllers.loadBalancerController],
-  });
-  return { controllers, app: appRelease };
+  return { providers, controllers };
 }

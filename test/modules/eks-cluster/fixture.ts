@@ -34,12 +34,6 @@ export const props: EksClusterProps = {
       labels: { workload: "general" },
     },
   },
-  appPermissions: {
-    metricNamespace: "GenAIDemo",
-    logGroupPrefix: "/aws/genai-demo/",
-    parameterPathPrefix: "/genai-demo/production/",
-    secretNamePrefix: "genai-demo/production/",
-  },
 };
 
 /** Synthesizes one cluster with `overrides` applied to {@link props}. */

@@ -66,7 +66,7 @@ describe("EksCluster: control plane", () => {
 
   it("is deletion-protected with protected keys by default, and neither when told", () => {
     expect(cluster.deletion_protection).toBe(true);
-    const relaxed = synthCluster({ deletionProtection: false, preventDestroy: false });
+    const relaxed = synthCluster({ protection: "destroy" });
     expect(resourcesOf(relaxed, "aws_eks_cluster")[0]!.deletion_protection).toBe(false);
     expect(resourcesOf(relaxed, "aws_kms_key").every((key) => (key.lifecycle as Block).prevent_destroy === false)).toBe(
       true,

@@ -1,6 +1,6 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
-import { blocksOf, resourcesOf } from "../../helpers";
+import { blocksOf, resourcesOf, statementsBehind } from "../../helpers";
 import { CLUSTER, logicalIdOf, props, role, synthCluster } from "./fixture";
 
 type Block = Record<string, unknown>;
@@ -30,10 +30,23 @@ describe("EksCluster: managed node groups", () => {
     const key = blocksOf(json, "aws_kms_key")[logicalIdOf((mapping!.ebs as Block).kms_key_id)]!;
     expect(key.enable_key_rotation).toBe(true);
     // Auto Scaling launches the nodes: its service-linked role must be able to use the key.
-    expect(String(key.policy)).toContain(
-      "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+    const statements = statementsBehind(json, key.policy);
+    const autoscaling = {
+      type: "AWS",
+      identifiers: [
+        expect.stringMatching(/role\/aws-service-role\/autoscaling.amazonaws.com\/AWSServiceRoleForAutoScaling$/),
+      ],
+    };
+    expect(statements).toContainEqual(
+      expect.objectContaining({ principals: [autoscaling], actions: expect.arrayContaining(["kms:Decrypt"]) }),
     );
-    expect(String(key.policy)).toMatch(/kms:CreateGrant.*kms:GrantIsForAWSResource/);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        principals: [autoscaling],
+        actions: ["kms:CreateGrant"],
+        condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+      }),
+    );
   });
 
   it("puts nodes in the node security group only", () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { blocksOf, resourcesOf } from "../../helpers";
-import { CLUSTER, role, synthCluster } from "./fixture";
+import { EksCluster } from "../../../modules/eks-cluster";
+import { blocksOf as blocks, synthInStack } from "../../helpers";
+import { CLUSTER, props, role, synthCluster } from "./fixture";
 
 const json = synthCluster();
 const [clusterId] = Object.keys(blocksOf(json, "aws_eks_cluster"));
 const clusterArn = `\${aws_eks_cluster.${clusterId}.arn}`;
 
 describe.each([
-  { suffix: "app", namespace: "genai-demo", serviceAccount: "genai-demo", associated: true },
   {
     suffix: "load-balancer-controller",
     namespace: "kube-system",
@@ -52,18 +53,48 @@ describe.each([
   });
 });
 
-describe("EksCluster: app service account", () => {
-  it("follows a custom namespace and service account into trust and association", () => {
-    const custom = synthCluster({ appServiceAccount: { namespace: "shop", name: "web" } });
-    const app = role(custom, `${CLUSTER}-app`);
-    expect(app.trust[0]!.condition).toEqual(
+describe("EksCluster.addWorkloadRole", () => {
+  const withWorkload = synthInStack((stack) => {
+    const cluster = new EksCluster(stack, "eks", props);
+    const workload = cluster.addWorkloadRole("web", {
+      serviceAccount: { namespace: "shop", name: "web" },
+      description: "The shop's web tier",
+      statements: [{ sid: "ReadCatalogue", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::catalogue/*"] }],
+    });
+    workload.addToPolicy({ sid: "ReadPrices", actions: ["dynamodb:GetItem"], resources: ["arn:aws:dynamodb:*"] });
+  });
+  const web = role(withWorkload, `${CLUSTER}-web`);
+
+  it("trusts only that service account of this cluster, and associates the role with it", () => {
+    expect(web.trust[0]!.condition).toEqual(
       expect.arrayContaining([
         { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: ["shop"] },
         { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: ["web"] },
       ]),
     );
-    expect(resourcesOf(custom, "aws_eks_pod_identity_association")).toContainEqual(
-      expect.objectContaining({ namespace: "shop", service_account: "web", role_arn: app.ref }),
+    expect(resourcesOf(withWorkload, "aws_eks_pod_identity_association")).toContainEqual(
+      expect.objectContaining({ namespace: "shop", service_account: "web", role_arn: web.ref }),
     );
+  });
+
+  it("holds its own statements and every grant added later in one inline policy", () => {
+    expect(web.statements.map((statement) => statement.sid)).toEqual(["ReadCatalogue", "ReadPrices"]);
+    expect(Object.values(blocks(withWorkload, "aws_iam_role")).map((block) => block.description)).toContain(
+      `The shop's web tier in EKS cluster ${CLUSTER}`,
+    );
+  });
+
+  it("refuses a statement id the role already has", () => {
+    expect(() =>
+      synthInStack((stack) => {
+        const cluster = new EksCluster(stack, "eks", props);
+        const workload = cluster.addWorkloadRole("web", {
+          serviceAccount: { namespace: "shop", name: "web" },
+          description: "Web",
+          statements: [{ sid: "Read", actions: ["s3:GetObject"], resources: ["*"] }],
+        });
+        workload.addToPolicy({ sid: "Read", actions: ["s3:ListBucket"], resources: ["*"] });
+      }),
+    ).toThrow(/statement sid "Read" is already in its policy/);
   });
 });

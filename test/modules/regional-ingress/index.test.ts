@@ -26,9 +26,7 @@ describe("RegionalIngress: load balancer", () => {
   });
 
   it("can drop deletion protection outside production", () => {
-    expect(resourcesOf(synthIngress({ deletionProtection: false }), "aws_lb")[0]!.enable_deletion_protection).toBe(
-      false,
-    );
+    expect(resourcesOf(synthIngress({ protection: "destroy" }), "aws_lb")[0]!.enable_deletion_protection).toBe(false);
   });
 
   it("admits only HTTP and HTTPS from the internet", () => {

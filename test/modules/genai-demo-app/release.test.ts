@@ -2,11 +2,16 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { resolve } from "node:path";
+import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { AppRelease, DEREGISTRATION_PROPAGATION_SECONDS, appChartValues } from "../../modules/app-release";
-import { fixtureNodeGroup, refTo, resourcesOf, synthInStack } from "../helpers";
+import {
+  DEREGISTRATION_PROPAGATION_SECONDS,
+  addAppRelease,
+  appChartValues,
+} from "../../../modules/genai-demo-app/release";
+import { fixtureNodeGroup, refTo, resourcesOf, synthInStack } from "../../helpers";
 
-const CHART = resolve(__dirname, "../../charts/genai-demo");
+const CHART = resolve(__dirname, "../../../charts/genai-demo");
 
 const valueProps = {
   serviceAccount: { namespace: "genai-demo", name: "genai-demo" },
@@ -24,7 +29,7 @@ const valueProps = {
 const json = synthInStack((stack) => {
   const nodes = fixtureNodeGroup(stack);
   const role = new IamRole(stack, "app-role", { assumeRolePolicy: "{}" });
-  new AppRelease(stack, "app", {
+  addAppRelease(new Construct(stack, "app"), {
     ...valueProps,
     chartPath: CHART,
     timeoutSeconds: 900,
@@ -37,7 +42,7 @@ const json = synthInStack((stack) => {
 const [release] = resourcesOf(json, "helm_release");
 const [namespace] = resourcesOf(json, "kubernetes_namespace_v1");
 
-describe("AppRelease", () => {
+describe("addAppRelease", () => {
   it("creates the app's namespace under the restricted Pod Security Standard, once the cluster is ready", () => {
     expect(namespace).toMatchObject({
       metadata: {

@@ -3,12 +3,10 @@ import type { Release } from "@cdktf/provider-helm/lib/release";
 import type { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { AssetType, type ITerraformDependable, TerraformAsset } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import type { ServiceAccountRef } from "../eks-cluster";
 import { pinnedRelease } from "../shared/helm-release";
 import type { AppChartValues, ComputeResources } from "./values";
-
-export type { AppChartValues } from "./values";
 
 /** SPEC's autoscaling targets: scale out at 70 % CPU or 80 % memory of the requests. */
 export const HPA_TARGETS = { cpuPercent: 70, memoryPercent: 80 } as const;
@@ -84,39 +82,41 @@ export function appChartValues(
   };
 }
 
-/**
- * The GenAI Demo app in its own namespace (Pod Security `restricted`), installed from the
- * repository's chart with values built from config, atomically: a release that does not become
- * ready within the timeout is rolled back.
- */
-export class AppRelease extends Construct {
+/** What the release writes: the namespace, the Helm release and the values it was given. */
+export interface AppReleaseParts {
   readonly namespace: NamespaceV1;
   readonly release: Release;
   readonly values: AppChartValues;
+}
 
-  constructor(scope: Construct, id: string, props: AppReleaseProps) {
-    super(scope, id);
-    const chart = new TerraformAsset(this, "chart", { path: props.chartPath, type: AssetType.DIRECTORY });
-    this.namespace = new NamespaceV1(this, "namespace", {
-      provider: props.kubernetesProvider,
-      metadata: {
-        name: props.serviceAccount.namespace,
-        labels: {
-          "pod-security.kubernetes.io/enforce": POD_SECURITY_LEVEL,
-          "pod-security.kubernetes.io/warn": POD_SECURITY_LEVEL,
-        },
+/**
+ * The app in its own namespace (Pod Security `restricted`), installed from the repository's
+ * chart with values built from config, atomically: a release that does not become ready within
+ * the timeout is rolled back. Written directly into `scope`, so the addresses stay those of the
+ * former `AppRelease` construct at the same path.
+ */
+export function addAppRelease(scope: Construct, props: AppReleaseProps): AppReleaseParts {
+  const chart = new TerraformAsset(scope, "chart", { path: props.chartPath, type: AssetType.DIRECTORY });
+  const namespace = new NamespaceV1(scope, "namespace", {
+    provider: props.kubernetesProvider,
+    metadata: {
+      name: props.serviceAccount.namespace,
+      labels: {
+        "pod-security.kubernetes.io/enforce": POD_SECURITY_LEVEL,
+        "pod-security.kubernetes.io/warn": POD_SECURITY_LEVEL,
       },
-      dependsOn: props.clusterReady,
-    });
-    this.values = appChartValues(props);
-    this.release = pinnedRelease(this, "release", {
-      name: props.serviceAccount.name,
-      namespace: this.namespace.metadata.name,
-      chart: { path: chart.path },
-      values: this.values,
-      timeoutSeconds: props.timeoutSeconds,
-      provider: props.helmProvider,
-      dependsOn: [...props.clusterReady, ...props.releaseDependsOn],
-    });
-  }
+    },
+    dependsOn: props.clusterReady,
+  });
+  const values = appChartValues(props);
+  const release = pinnedRelease(scope, "release", {
+    name: props.serviceAccount.name,
+    namespace: namespace.metadata.name,
+    chart: { path: chart.path },
+    values,
+    timeoutSeconds: props.timeoutSeconds,
+    provider: props.helmProvider,
+    dependsOn: [...props.clusterReady, ...props.releaseDependsOn],
+  });
+  return { namespace, release, values };
 }

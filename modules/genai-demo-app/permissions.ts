@@ -1,5 +1,5 @@
-import type { PolicyStatement } from "../../iam-role";
-import type { AwsAccount } from "../../shared/aws-account";
+import type { PolicyStatement } from "../iam-role";
+import type { AwsAccount } from "../shared/aws-account";
 
 /** Where the app may read configuration and write telemetry. */
 export interface AppPermissions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appStatements } from "../../../../modules/eks-cluster/policies/app";
+import { appStatements } from "../../../modules/genai-demo-app/permissions";
 
 const statements = appStatements({ id: "111122223333", partition: "aws" }, "ap-east-2", {
   metricNamespace: "GenAIDemo",
