@@ -10,7 +10,7 @@ export default tseslint.config(
       ".validate/",
       ".gen/",
       "coverage/",
-      "test/fixtures/**/cdktf.out/",
+      "tools/**/fixtures/**/cdktf.out/",
     ],
   },
   js.configs.recommended,
@@ -29,8 +29,20 @@ export default tseslint.config(
             { name: "@cdktf/provider-kubernetes", message: "Import from @cdktf/provider-kubernetes/lib/<resource>." },
             { name: "@cdktf/provider-helm", message: "Import from @cdktf/provider-helm/lib/<resource>." },
           ],
+          // cdktf's own modules are public only at its root (docs/decisions.md, "Staying on CDK for Terraform 0.21").
+          patterns: [
+            {
+              group: ["cdktf/lib/*"],
+              message: "Non-public cdktf module: import it through modules/shared/cdktf-internals.ts only.",
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    // The one file allowed to reach into cdktf's non-public modules.
+    files: ["modules/shared/cdktf-internals.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
 );

@@ -32,6 +32,28 @@ const stacks = Object.keys(environments).flatMap((environment) => {
   });
 });
 const all = (document: Document, type: string) => Object.values(document.resource?.[type] ?? {});
+
+/**
+ * Every resource type a sweep below reads, with the stacks that must hold at least one: a sweep
+ * over a type that silently disappeared (renamed, moved to a data source) would pass vacuously.
+ */
+const SWEPT: Record<string, "every stack" | "every regional stack" | "some stack"> = {
+  aws_kms_key: "every stack",
+  aws_cloudwatch_log_group: "every stack",
+  aws_iam_role: "every regional stack",
+  aws_vpc_security_group_ingress_rule: "every regional stack",
+  aws_vpc_security_group_egress_rule: "every regional stack",
+  aws_rds_cluster: "some stack",
+  aws_secretsmanager_secret_version: "some stack",
+  aws_s3_bucket: "every regional stack",
+  aws_route53_zone: "some stack",
+  aws_ecr_repository: "every regional stack",
+  aws_rds_cluster_instance: "some stack",
+  aws_elasticache_replication_group: "every regional stack",
+  aws_backup_vault: "every regional stack",
+};
+/** Stateful types that exist only with the global data strategies, which no shipped environment uses. */
+const STATEFUL_GLOBAL_ONLY = ["aws_rds_global_cluster", "aws_elasticache_global_replication_group"];
 /** An attribute name that would hold a secret. */
 const SECRET_KEY = /(^|_)(password|secret|token|private_key|auth_token)($|_)/i;
 
@@ -88,6 +110,7 @@ describe.each(stacks)("invariants of $name", ({ document, production, text }) =>
       ...all(document, "aws_rds_cluster").map((cluster) => cluster.master_password_wo),
       ...all(document, "aws_secretsmanager_secret_version").map((version) => version.secret_string_wo),
     ].filter((value) => value !== undefined);
+    if (all(document, "aws_rds_cluster").length > 0) expect(written.length).toBeGreaterThan(0);
     for (const value of written)
       expect(String(value)).toMatch(
         /^\$\{.*ephemeral\.aws_secretsmanager_random_password\.[\w-]+\.random_password\b.*\}$/,
@@ -98,29 +121,41 @@ describe.each(stacks)("invariants of $name", ({ document, production, text }) =>
   });
 
   it("protects stateful resources from destroy in production (and only there)", () => {
-    for (const type of [
+    const stateful = [
       "aws_kms_key",
       "aws_s3_bucket",
       "aws_route53_zone",
       "aws_ecr_repository",
-      "aws_rds_global_cluster",
       "aws_rds_cluster",
       "aws_rds_cluster_instance",
       "aws_elasticache_replication_group",
-      "aws_elasticache_global_replication_group",
       "aws_backup_vault",
-    ]) {
-      for (const block of all(document, type)) {
-        expect((block.lifecycle as Block | undefined)?.prevent_destroy).toBe(production);
-      }
-    }
+      ...STATEFUL_GLOBAL_ONLY,
+    ].flatMap((type) => all(document, type));
+    expect(stateful.length).toBeGreaterThan(0);
+    for (const block of stateful) expect((block.lifecycle as Block | undefined)?.prevent_destroy).toBe(production);
   });
 
   it("gives every AWS provider the required default tags", () => {
+    expect(document.provider?.aws?.length).toBeGreaterThan(0);
     for (const provider of document.provider?.aws ?? []) {
       const [defaults] = provider.default_tags as { tags: Record<string, string> }[];
       expect(Object.keys(defaults!.tags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
     }
+  });
+});
+
+describe("the sweeps have something to sweep", () => {
+  it.each(Object.entries(SWEPT))("%s exists in %s", (type, where) => {
+    const holding = stacks.filter((stack) => all(stack.document, type).length > 0).map((stack) => stack.name);
+    const expected =
+      where === "every stack"
+        ? stacks.map((stack) => stack.name)
+        : where === "every regional stack"
+          ? stacks.filter((stack) => !stack.name.endsWith("/global")).map((stack) => stack.name)
+          : holding.slice(0, 1);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(holding).toEqual(expect.arrayContaining(expected));
   });
 });
 

@@ -12,7 +12,8 @@ function synthGlobal(config: EnvironmentConfig): string {
 }
 
 describe("GlobalStack", () => {
-  const json = synthGlobal(environmentConfig("production"));
+  const config = environmentConfig("production");
+  const json = synthGlobal(config);
   const document = JSON.parse(json) as Record<string, Record<string, unknown>>;
 
   it("uses us-east-1, where Route 53 health-check metrics live, with the required default tags", () => {
@@ -46,7 +47,10 @@ describe("GlobalStack", () => {
   it("logs the zone's DNS queries, kept for the configured days", () => {
     expect(resourcesOf(json, "aws_route53_query_log")).toHaveLength(1);
     expect(resourcesOf(json, "aws_cloudwatch_log_group")).toEqual([
-      expect.objectContaining({ name: "/aws/route53/genai-demo.example.com", retention_in_days: 365 }),
+      expect.objectContaining({
+        name: `/aws/route53/${config.domain.name}`,
+        retention_in_days: config.domain.queryLogRetentionDays,
+      }),
     ]);
   });
 

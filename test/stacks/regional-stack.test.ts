@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { CACHE_GLOBAL_DATASTORE_OUTPUT } from "../../src/stacks/regional/data";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
+import { backupSchedule } from "../../modules/backup-plan";
 import { isReadOnlyAction } from "../../modules/iam-role";
 import { blocksOf, environmentConfig, osakaInsteadOfTaipei, refTo, resourcesOf, testApp } from "../helpers";
 
@@ -18,10 +19,11 @@ function synthRegion(config: EnvironmentConfig, key: string): string {
 const production = environmentConfig("production");
 
 describe.each([
-  { key: "taipei", awsRegion: "ap-east-2", otherKey: "tokyo", otherRegion: "ap-northeast-1", cidr: "10.0.0.0/16" },
-  { key: "tokyo", awsRegion: "ap-northeast-1", otherKey: "taipei", otherRegion: "ap-east-2", cidr: "10.1.0.0/16" },
-])("RegionalStack $key", ({ key, awsRegion, otherKey, otherRegion, cidr }) => {
+  { key: "taipei", awsRegion: "ap-east-2", otherKey: "tokyo", otherRegion: "ap-northeast-1" },
+  { key: "tokyo", awsRegion: "ap-northeast-1", otherKey: "taipei", otherRegion: "ap-east-2" },
+])("RegionalStack $key", ({ key, awsRegion, otherKey, otherRegion }) => {
   const json = synthRegion(production, key);
+  const region = production.regions.find((candidate) => candidate.key === key)!;
   const document = JSON.parse(json) as Record<string, Record<string, unknown>>;
 
   it("deploys into its own region with the required default tags", () => {
@@ -38,8 +40,10 @@ describe.each([
   });
 
   it("builds its VPC from the region's config", () => {
-    expect(json).toHaveResourceWithProperties(Vpc, { cidr_block: cidr });
-    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(3);
+    expect(json).toHaveResourceWithProperties(Vpc, { cidr_block: region.vpcCidr });
+    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(
+      region.natGateways === "per-az" ? region.availabilityZones.length : 1,
+    );
   });
 
   it(`never names ${otherRegion} but as a replication destination: no provider, backend or data source there`, () => {
@@ -252,29 +256,28 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
 });
 
 describe("RegionalStack production vs development", () => {
-  const production = JSON.parse(synthRegion(environmentConfig("production"), "taipei")) as Document;
-  const development = JSON.parse(synthRegion(environmentConfig("development"), "taipei")) as Document;
+  const configs = { production: environmentConfig("production"), development: environmentConfig("development") };
+  const production = JSON.parse(synthRegion(configs.production, "taipei")) as Document;
+  const development = JSON.parse(synthRegion(configs.development, "taipei")) as Document;
+  const scaling = (config: EnvironmentConfig) => {
+    const [group] = Object.values(config.regions.find((region) => region.key === "taipei")!.eks.nodeGroups);
+    return { min_size: group!.minSize, desired_size: group!.desiredSize, max_size: group!.maxSize };
+  };
   type Document = { resource: Record<string, Record<string, Record<string, unknown>>> };
   const only = (document: Document, type: string) => Object.values(document.resource[type]!)[0]!;
 
   it("protects the production cluster and sizes it for production", () => {
     expect(only(production, "aws_eks_cluster").deletion_protection).toBe(true);
     expect(only(development, "aws_eks_cluster").deletion_protection).toBe(false);
-    expect(only(production, "aws_eks_node_group").scaling_config).toEqual({
-      min_size: 2,
-      desired_size: 3,
-      max_size: 10,
-    });
-    expect(only(development, "aws_eks_node_group").scaling_config).toEqual({
-      min_size: 1,
-      desired_size: 1,
-      max_size: 3,
-    });
+    expect(only(production, "aws_eks_node_group").scaling_config).toEqual(scaling(configs.production));
+    expect(only(development, "aws_eks_node_group").scaling_config).toEqual(scaling(configs.development));
   });
 
   it("enters the configured admin in production only, the Terraform runner in both", () => {
     const entries = (document: Document) => String(only(document, "aws_eks_access_entry").for_each);
-    expect(entries(production)).toContain("arn:aws:iam::111122223333:role/genai-demo-platform-admin");
+    expect(configs.production.kubernetes.adminPrincipalArns.length).toBeGreaterThan(0);
+    for (const admin of configs.production.kubernetes.adminPrincipalArns) expect(entries(production)).toContain(admin);
+    expect(configs.development.kubernetes.adminPrincipalArns).toEqual([]);
     expect(entries(development)).not.toContain("arn:aws:iam::");
     for (const document of [production, development]) expect(entries(document)).toContain("issuer_arn");
   });
@@ -317,10 +320,11 @@ describe("RegionalStack before its first image", () => {
 });
 
 describe.each([
-  { env: "production", retention: 30, protect: true, taipeiInstances: 2, frequency: "cron(0 0/1 * * ? *)" },
-  { env: "staging", retention: 7, protect: false, taipeiInstances: 2, frequency: "cron(0 0 * * ? *)" },
-])("RegionalStack data tier, Taipei + Tokyo ($env)", ({ env, retention, protect, taipeiInstances, frequency }) => {
+  { env: "production", protect: true },
+  { env: "staging", protect: false },
+])("RegionalStack data tier, Taipei + Tokyo ($env)", ({ env, protect }) => {
   const config = environmentConfig(env);
+  const { database, cache } = config;
   const taipei = synthRegion(config, "taipei");
   const tokyo = synthRegion(config, "tokyo");
   const only = (json: string, type: string) => resourcesOf(json, type)[0]!;
@@ -336,9 +340,9 @@ describe.each([
   });
 
   it("runs the writer in Taipei only, sized and protected from config", () => {
-    expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(taipeiInstances);
+    expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(1 + database.primaryReaders);
     expect(only(taipei, "aws_rds_cluster")).toMatchObject({
-      backup_retention_period: retention,
+      backup_retention_period: database.backupRetentionDays,
       deletion_protection: protect,
       lifecycle: { prevent_destroy: protect, ignore_changes: [] },
     });
@@ -346,9 +350,9 @@ describe.each([
     expect(resourcesOf(tokyo, "aws_rds_cluster")).toEqual([]);
     for (const json of [taipei, tokyo]) {
       expect(only(json, "aws_elasticache_replication_group")).toMatchObject({
-        num_cache_clusters: 2,
-        multi_az_enabled: true,
-        snapshot_retention_limit: 7,
+        num_cache_clusters: cache.nodes,
+        multi_az_enabled: cache.multiAz,
+        snapshot_retention_limit: cache.snapshotRetentionDays,
         at_rest_encryption_enabled: "true",
         transit_encryption_enabled: true,
       });
@@ -357,7 +361,10 @@ describe.each([
 
   it("backs up Taipei's cluster on schedule and copies every recovery point to Tokyo's vault", () => {
     const [rule] = only(taipei, "aws_backup_plan").rule as Block[];
-    expect(rule).toMatchObject({ schedule: frequency, lifecycle: { delete_after: config.backup.retentionDays } });
+    expect(rule).toMatchObject({
+      schedule: backupSchedule(config.backup.frequencyHours),
+      lifecycle: { delete_after: config.backup.retentionDays },
+    });
     expect(rule!.copy_action).toEqual([
       {
         destination_vault_arn: expect.stringMatching(
