@@ -1,55 +1,7 @@
 /**
- * `npm run audit`: synthesizes every environment (or the one GENAI_ENV / GENAI_CONFIG selects)
- * and writes a Markdown report per stack, plus an index, into audit-report/ (not committed).
+ * `npm run audit`: a Markdown report per stack of every environment (or the one GENAI_ENV /
+ * GENAI_CONFIG selects), plus an index, in audit-report/ (tools/audit/run.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { environments } from "../environments";
-import { checkovSkips } from "../src/audit/checkov-skips";
-import { indexReport, stackReport, type StackDocument } from "../src/audit/report";
-import { synthesize } from "../src/synth";
+import { writeAuditReport } from "../tools/audit/run";
 
-const repo = resolve(__dirname, "..");
-const outputDir = join(repo, "audit-report");
-
-function main(): number {
-  const selected = process.env.GENAI_CONFIG || process.env.GENAI_ENV;
-  const targets = selected
-    ? [{ name: process.env.GENAI_ENV || "config", env: process.env }]
-    : Object.keys(environments).map((name) => ({ name, env: { ...process.env, GENAI_ENV: name } }));
-  const skips = checkovSkips(readFileSync(join(repo, ".checkov.yaml"), "utf8"));
-  rmSync(outputDir, { recursive: true, force: true });
-  const entries: { environment: string; stack: string; file: string; resources: number }[] = [];
-  const scratch = mkdtempSync(join(tmpdir(), "genai-audit-"));
-  try {
-    for (const target of targets) {
-      const outdir = join(scratch, target.name);
-      const result = synthesize({ ...target.env, CDKTF_OUTDIR: outdir });
-      if (result.exitCode !== 0) return result.exitCode;
-      mkdirSync(join(outputDir, target.name), { recursive: true });
-      for (const stack of readdirSync(join(outdir, "stacks")).sort()) {
-        const document = JSON.parse(
-          readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
-        ) as StackDocument;
-        const file = `${target.name}/${stack}.md`;
-        writeFileSync(
-          join(outputDir, file),
-          stackReport(`${target.name} / ${stack}`, document, skips, { reportDate: process.env.AUDIT_DATE }),
-        );
-        const resources = Object.values(document.resource ?? {}).reduce(
-          (sum, blocks) => sum + Object.keys(blocks).length,
-          0,
-        );
-        entries.push({ environment: target.name, stack, file, resources });
-      }
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  writeFileSync(join(outputDir, "README.md"), indexReport(entries));
-  console.log(`audit: ${entries.length} stack reports in ${outputDir}/ (index: README.md)`);
-  return 0;
-}
-
-process.exitCode = main();
+process.exitCode = writeAuditReport();

@@ -12,7 +12,7 @@
 #               from botocore)
 #   helm        built from its Go module, pinned
 #
-# A full run ends by writing tools.json (paths and versions) into the cache for scripts/validate.ts.
+# A full run ends by writing tools.json (paths and versions) into the cache (read by tools/tools-cache.ts).
 # Only package registries are used: the Go module proxy and PyPI. Nothing is committed.
 set -euo pipefail
 
@@ -24,7 +24,7 @@ OPENTOFU_VERSION=v1.11.0
 HELM_VERSION=v3.19.2
 CHECKOV_VERSION=3.3.30
 KUBERNETES_VALIDATE_VERSION=1.37.0
-# scripts/emulate/moto_patches.py is written against this exact version.
+# tools/emulate/moto_patches.py is written against this exact version.
 MOTO_VERSION=5.2.5
 # moto's regions come from botocore: this one knows ap-east-2 (Taipei).
 BOTOCORE_VERSION=1.44.8
@@ -32,7 +32,7 @@ BOTOCORE_VERSION=1.44.8
 # The Go module proxy serves these providers only as pseudo-versions of their untagged (v2+
 # without /vN) modules, and refuses the exact release tags our @cdktf/provider-* packages wrap
 # (aws 6.25.0, kubernetes 2.38.0, helm 3.1.1). We build the snapshot it does serve and record
-# both versions; scripts/validate.ts points the copies it validates at the built version.
+# both versions; tools/validate points the copies it validates at the built version.
 #   name | module | pseudo-version served by the proxy | release it contains | version our bindings pin
 PROVIDERS=(
   "aws|github.com/hashicorp/terraform-provider-aws|v1.60.1-0.20260602190131-5f2286d6d836|6.47.10|6.25.0"

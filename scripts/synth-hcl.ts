@@ -1,24 +1,7 @@
 /**
- * `npm run synth:hcl`: synthesizes the selected environment (as `cdktf synth` does, into
- * cdktf.out) and renders each stack's JSON as formatted HCL in cdktf.out/hcl/<stack>/main.tf,
- * for reviewers who read HCL. JSON stays the source of truth; the HCL describes the same
- * configuration (tested) and passes `terraform validate` (npm run validate). Formatting uses the
- * validators' terraform (scripts/install-validators.sh), or a `terraform` on PATH.
+ * `npm run synth:hcl`: the selected environment's stacks as formatted HCL in
+ * cdktf.out/hcl/<stack>/main.tf (tools/hcl/synth-hcl.ts).
  */
-import { join, resolve } from "node:path";
-import { renderStacksAsHcl } from "../src/hcl";
-import { formatHcl, terraformForFormatting } from "../src/hcl/tools";
-import { synthesize } from "../src/synth";
+import { synthHcl } from "../tools/hcl/synth-hcl";
 
-function main(): number {
-  const outdir = resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
-  const result = synthesize({ ...process.env, CDKTF_OUTDIR: outdir });
-  if (result.exitCode !== 0) return result.exitCode;
-  const hclDir = join(outdir, "hcl");
-  const stacks = renderStacksAsHcl(outdir, hclDir);
-  formatHcl(terraformForFormatting(), hclDir);
-  console.log(`HCL of ${stacks.join(", ")} in ${hclDir}/<stack>/main.tf`);
-  return 0;
-}
-
-process.exitCode = main();
+process.exitCode = synthHcl();

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import {
+  EMULATED_SERVICES,
+  FAKE_CREDENTIALS,
+  MAX_RETRIES,
+  type StackDocument,
+  emulatorOverride,
+} from "../../../tools/emulate/overrides";
+
+const endpoint = "http://127.0.0.1:4566";
+const document: StackDocument = {
+  provider: { aws: [{ region: "ap-east-2" }, { alias: "us_east_1", region: "us-east-1" }] },
+  terraform: {
+    backend: { s3: { bucket: "state", key: "p/e/taipei.tfstate", region: "ap-southeast-1", use_lockfile: true } },
+  },
+  data: {
+    terraform_remote_state: {
+      "global-state": {
+        backend: "s3",
+        config: { bucket: "state", key: "p/e/global.tfstate", region: "ap-southeast-1" },
+      },
+    },
+  },
+  resource: {
+    aws_kms_key: { key: { lifecycle: { prevent_destroy: true } }, other: { lifecycle: { prevent_destroy: false } } },
+    aws_vpc: { vpc: {} },
+  },
+};
+const override = emulatorOverride(document, { endpoint }) as Record<string, Record<string, unknown>>;
+
+describe("emulatorOverride", () => {
+  it("sends every service of every AWS provider block, aliases included, to the emulator", () => {
+    const blocks = override.provider!.aws as Record<string, unknown>[];
+    expect(blocks.map((block) => block.alias)).toEqual([undefined, "us_east_1"]);
+    for (const block of blocks) {
+      const [endpoints] = block.endpoints as Record<string, string>[];
+      expect(Object.keys(endpoints!).sort()).toEqual([...EMULATED_SERVICES].sort());
+      expect(new Set(Object.values(endpoints!))).toEqual(new Set([endpoint]));
+      expect(block).toMatchObject({ ...FAKE_CREDENTIALS, max_retries: MAX_RETRIES, skip_credentials_validation: true });
+    }
+  });
+
+  it("keeps the S3 backend, with its lockfile, pointed at the emulator", () => {
+    const backend = (override.terraform!.backend as Record<string, Record<string, unknown>>).s3!;
+    expect(backend).toMatchObject({
+      bucket: "state",
+      key: "p/e/taipei.tfstate",
+      use_lockfile: true,
+      use_path_style: true,
+    });
+    expect(backend.endpoints).toMatchObject({ s3: endpoint, sts: endpoint });
+  });
+
+  it("points every remote-state read at the emulator, keeping its key", () => {
+    const read = (override.data!.terraform_remote_state as Record<string, { config: Record<string, unknown> }>)[
+      "global-state"
+    ]!;
+    expect(read.config).toMatchObject({ key: "p/e/global.tfstate", use_path_style: true, endpoints: { s3: endpoint } });
+  });
+
+  it("lifts prevent_destroy where it is set, and only there", () => {
+    expect(override.resource).toEqual({ aws_kms_key: { key: { lifecycle: { prevent_destroy: false } } } });
+  });
+
+  it("leaves local state alone and refuses other backends", () => {
+    expect(
+      emulatorOverride({ terraform: { backend: { local: { path: "x" } } } }, { endpoint }).terraform,
+    ).toBeUndefined();
+    expect(() => emulatorOverride({ terraform: { backend: { remote: {} } } }, { endpoint })).toThrow(/s3 or local/);
+  });
+});

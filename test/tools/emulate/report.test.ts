@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { managedResources, planDrift, succeeded, summaryLines } from "../../../tools/emulate/report";
+
+describe("managedResources", () => {
+  it("counts managed resources once each, for_each instances included, data sources not", () => {
+    const state = {
+      values: {
+        root_module: {
+          resources: [
+            { address: "aws_vpc.vpc", mode: "managed" },
+            { address: 'aws_route53_record.r["a.example.com"]', mode: "managed" },
+            { address: 'aws_route53_record.r["b.example.com"]', mode: "managed" },
+            { address: "data.aws_partition.p", mode: "data" },
+          ],
+        },
+      },
+    };
+    expect(managedResources(JSON.stringify(state))).toEqual(["aws_vpc.vpc", "aws_route53_record.r"]);
+    expect(managedResources("")).toEqual([]);
+  });
+});
+
+describe("planDrift", () => {
+  it("names each changing resource and the attributes that differ", () => {
+    const plan = {
+      resource_changes: [
+        { address: "aws_vpc.vpc", mode: "managed", change: { actions: ["no-op"], before: {}, after: {} } },
+        {
+          address: "aws_s3_bucket.logs",
+          mode: "managed",
+          change: { actions: ["update"], before: { tags: {}, bucket: "b" }, after: { tags: { a: "b" }, bucket: "b" } },
+        },
+        { address: "data.aws_x.y", mode: "data", change: { actions: ["read"] } },
+      ],
+    };
+    expect(planDrift(JSON.stringify(plan))).toEqual([
+      { address: "aws_s3_bucket.logs", actions: ["update"], attributes: ["tags"] },
+    ]);
+  });
+});
+
+describe("summaryLines", () => {
+  const clean = {
+    environment: "dev",
+    stack: "global",
+    total: 14,
+    applied: 14,
+    created: 14,
+    drift: [],
+    destroyed: true,
+    leftovers: 0,
+    seconds: 80,
+  };
+
+  it("ends with the totals line", () => {
+    const lines = summaryLines([clean, { ...clean, stack: "taipei", total: 192, applied: 142, created: 142 }]);
+    expect(lines.at(-1)).toBe("emulated deploy: 156 of 206 resources applied, 2 plans empty, 2 stacks destroyed");
+    expect(lines[1]).toContain("dev/taipei: 142 created (142 of 192 applied), plan empty, destroyed, 0 left over");
+  });
+
+  it("fails a run with drift, a partial apply, a failed destroy or a leftover", () => {
+    expect(succeeded([clean])).toBe(true);
+    expect(succeeded([{ ...clean, drift: [{ address: "a.b", actions: ["update"], attributes: ["x"] }] }])).toBe(false);
+    expect(succeeded([{ ...clean, created: 13 }])).toBe(false);
+    expect(succeeded([{ ...clean, destroyed: false }])).toBe(false);
+    expect(succeeded([{ ...clean, leftovers: 1 }])).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkovCountsByStack,
+  formatTable,
+  retargetProviderVersions,
+  validateErrors,
+} from "../../../tools/validate/report";
+
+describe("retargetProviderVersions", () => {
+  const builds = [
+    { name: "aws", builtVersion: "6.47.10", pinnedVersion: "6.25.0" },
+    { name: "helm", builtVersion: "3.1.1", pinnedVersion: "3.1.1" },
+  ];
+
+  it("points pinned constraints at the built provider and says so", () => {
+    const document = {
+      terraform: {
+        required_providers: { aws: { version: "6.25.0" }, helm: { version: "3.1.1" }, null: { version: "3.2.0" } },
+      },
+    };
+    expect(retargetProviderVersions(document, builds)).toEqual(["aws 6.25.0 -> 6.47.10"]);
+    expect(document.terraform.required_providers).toEqual({
+      aws: { version: "6.47.10" },
+      helm: { version: "3.1.1" },
+      null: { version: "3.2.0" },
+    });
+  });
+
+  it("leaves a document without providers alone", () => {
+    expect(retargetProviderVersions({}, builds)).toEqual([]);
+  });
+});
+
+describe("validateErrors", () => {
+  it("keeps error diagnostics with address, summary and detail", () => {
+    const output = JSON.stringify({
+      valid: false,
+      diagnostics: [
+        { severity: "warning", summary: "Deprecated" },
+        {
+          severity: "error",
+          summary: "expected type to be one of [PRIMARY SECONDARY], got PRIMARI",
+          address: "aws_route53_record.api",
+          detail: "",
+        },
+      ],
+    });
+    expect(validateErrors(output)).toEqual([
+      "aws_route53_record.api: expected type to be one of [PRIMARY SECONDARY], got PRIMARI",
+    ]);
+  });
+
+  it("finds nothing in a valid result", () => {
+    expect(validateErrors('{"valid":true,"error_count":0,"diagnostics":[]}')).toEqual([]);
+  });
+});
+
+describe("checkovCountsByStack", () => {
+  const check = (id: string, file: string) => ({
+    check_id: id,
+    check_name: `name of ${id}`,
+    file_path: file,
+    resource: "r",
+  });
+  const report = {
+    check_type: "terraform_json",
+    results: {
+      passed_checks: [
+        check("CKV_1", "/production/taipei/cdk.tf.json"),
+        check("CKV_2", "/production/taipei/cdk.tf.json"),
+      ],
+      failed_checks: [check("CKV_AWS_24", "/selftest/insecure/cdk.tf.json")],
+      skipped_checks: [check("CKV_3", "/production/taipei/cdk.tf.json")],
+    },
+  };
+
+  it("counts passed, failed and skipped checks per stack directory", () => {
+    const counts = checkovCountsByStack(JSON.stringify(report));
+    expect(counts.get("production/taipei")).toEqual({ passed: 2, failed: 0, skipped: 1, failures: [] });
+    expect(counts.get("selftest/insecure")).toEqual({
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      failures: ["CKV_AWS_24 r: name of CKV_AWS_24"],
+    });
+  });
+
+  it("accepts the list checkov prints when several frameworks ran, and ignores empty summaries", () => {
+    const counts = checkovCountsByStack(JSON.stringify([report, { passed: 0, failed: 0 }]));
+    expect([...counts.keys()].sort()).toEqual(["production/taipei", "selftest/insecure"]);
+  });
+});
+
+describe("formatTable", () => {
+  it("pads columns to their widest cell under a rule", () => {
+    expect(formatTable(["a", "bb"], [["ccc", "d"]])).toBe(["a   | bb", "----|---", "ccc | d "].join("\n"));
+  });
+});

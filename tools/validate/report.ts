@@ -1,0 +1,89 @@
+/** Pure helpers of tools/validate (npm run validate): reading tool output and formatting the summary. */
+
+export interface ProviderBuild {
+  readonly name: string;
+  readonly builtVersion: string;
+  readonly pinnedVersion: string;
+}
+
+export interface CheckovCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+}
+
+interface CheckovCheck {
+  readonly check_id: string;
+  readonly check_name: string;
+  readonly file_path: string;
+  readonly resource: string;
+}
+interface CheckovReport {
+  readonly results: { passed_checks: CheckovCheck[]; failed_checks: CheckovCheck[]; skipped_checks: CheckovCheck[] };
+}
+
+type TerraformDocument = { terraform?: { required_providers?: Record<string, { version?: string }> } };
+
+/**
+ * Points a copy of a synthesized stack at the provider versions we could build, returning one
+ * note per rewritten constraint (so the summary never hides the substitution).
+ */
+export function retargetProviderVersions(document: TerraformDocument, builds: readonly ProviderBuild[]): string[] {
+  const notes: string[] = [];
+  for (const [name, requirement] of Object.entries(document.terraform?.required_providers ?? {})) {
+    const build = builds.find((candidate) => candidate.name === name);
+    if (build === undefined || requirement.version === build.builtVersion) continue;
+    notes.push(`${name} ${requirement.version ?? "(any)"} -> ${build.builtVersion}`);
+    requirement.version = build.builtVersion;
+  }
+  return notes;
+}
+
+/** Messages of the error diagnostics in `terraform validate -json` output. */
+export function validateErrors(json: string): string[] {
+  const result = JSON.parse(json) as {
+    diagnostics?: Array<{ severity: string; summary: string; detail?: string; address?: string }>;
+  };
+  return (result.diagnostics ?? [])
+    .filter((diagnostic) => diagnostic.severity === "error")
+    .map((diagnostic) =>
+      [diagnostic.address, diagnostic.summary, diagnostic.detail]
+        .filter((part) => part !== undefined && part !== "")
+        .join(": "),
+    );
+}
+
+/**
+ * Splits checkov's JSON report (one object, or one per framework) into counts per stack
+ * directory, named by its path below the scanned root (e.g. `production/taipei`).
+ */
+export function checkovCountsByStack(json: string): Map<string, CheckovCounts> {
+  const parsed = JSON.parse(json) as CheckovReport | CheckovReport[] | { passed: number; failed: number };
+  const reports = (Array.isArray(parsed) ? parsed : [parsed]).filter(
+    (report): report is CheckovReport => "results" in report,
+  );
+  const byStack = new Map<string, CheckovCounts>();
+  const counts = (check: CheckovCheck) => {
+    const stack = check.file_path.split("/").filter(Boolean).slice(0, -1).join("/");
+    if (!byStack.has(stack)) byStack.set(stack, { passed: 0, failed: 0, skipped: 0, failures: [] });
+    return byStack.get(stack)!;
+  };
+  for (const { results } of reports) {
+    for (const check of results.passed_checks) counts(check).passed++;
+    for (const check of results.skipped_checks) counts(check).skipped++;
+    for (const check of results.failed_checks) {
+      const entry = counts(check);
+      entry.failed++;
+      entry.failures.push(`${check.check_id} ${check.resource}: ${check.check_name}`);
+    }
+  }
+  return byStack;
+}
+
+/** A plain-text table with a header rule, columns padded to their widest cell. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ");
+  return [line(header), widths.map((width) => "-".repeat(width)).join("-|-"), ...rows.map(line)].join("\n");
+}
