@@ -72,6 +72,17 @@ export function statementsBehind(synthesized: string, reference: unknown): Block
   return document.statement as Block[];
 }
 
+/**
+ * The statements of a resource policy (a key's, a topic's) as written on the resource:
+ * `${jsonencode({"Version" = …, "Statement" = […]})}`, read back as JSON.
+ */
+export function resourcePolicyStatements(policy: unknown): Block[] {
+  const match = /^\$\{jsonencode\((.*)\)\}$/s.exec(String(policy));
+  if (match === null) throw new Error(`not a jsonencode() policy: ${String(policy)}`);
+  const json = match[1]!.replace(/("(?:[^"\\]|\\.)*") = /g, "$1: ");
+  return (JSON.parse(json) as { Statement: Block[] }).Statement;
+}
+
 /** The resources of `type` as a list. */
 export function resourcesOf(synthesized: string, type: string): Block[] {
   return Object.values(blocksOf(synthesized, type));

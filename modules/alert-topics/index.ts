@@ -2,7 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
-import { type PolicyCondition, policyDocument } from "../iam-role/policy-document";
+import { type PolicyCondition, resourcePolicyJson } from "../iam-role/policy-document";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
 import type { Protection } from "../shared/protection";
@@ -73,7 +73,7 @@ export class AlertTopics extends Construct {
       if (props.allowEventBridge) {
         new SnsTopicPolicy(this, `${severity}-policy`, {
           arn: topic.arn,
-          policy: policyDocument(this, `${severity}-policy-document`, [
+          policy: resourcePolicyJson([
             {
               sid: "AccountPublishes",
               principals: [
@@ -89,7 +89,7 @@ export class AlertTopics extends Construct {
               resources: [topic.arn],
               conditions: fromThisAccount,
             },
-          ]).json,
+          ]),
         });
       }
       // Keyed by address, so removing one address leaves the others' confirmed subscriptions alone.

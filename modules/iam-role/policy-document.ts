@@ -1,4 +1,5 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 
 /** One IAM condition, as `aws_iam_policy_document` writes it. */
@@ -38,9 +39,9 @@ export interface ResourcePolicyStatement {
 }
 
 /**
- * The one way this project writes an IAM policy: `aws_iam_policy_document`, so every document is
- * checked by the provider, reviewed as plain statements and read by checkov the same way.
- * Statements may be set or replaced later with {@link DataAwsIamPolicyDocument.putStatement}.
+ * How this project writes an identity or trust policy: `aws_iam_policy_document`, so every
+ * document is checked by the provider, reviewed as plain statements and read by checkov's IAM
+ * checks. Statements may be replaced later with {@link DataAwsIamPolicyDocument.putStatement}.
  */
 export function policyDocument(
   scope: Construct,
@@ -60,4 +61,33 @@ export function renderStatement(statement: PolicyStatement | ResourcePolicyState
     resources: statement.resources,
     condition: statement.conditions,
   };
+}
+
+/**
+ * How this project writes a resource policy (a KMS key's, an SNS topic's): the same typed
+ * statements, rendered as the policy JSON on the resource itself. Not `aws_iam_policy_document`:
+ * checkov reads every such data source as an identity policy, and a key policy's `Resource: "*"`
+ * ("this key") and the account's `kms:*` administration statement would fail its identity checks
+ * (CKV_AWS_109, 111, 356), which would then have to be skipped for the roles too
+ * (docs/decisions.md, "Policies: typed statements, two renderings").
+ */
+export function resourcePolicyJson(statements: readonly ResourcePolicyStatement[]): string {
+  return Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: statements.map((statement) => ({
+      ...(statement.sid === undefined ? {} : { Sid: statement.sid }),
+      Effect: "Allow",
+      Principal: Object.fromEntries(statement.principals.map((principal) => [principal.type, principal.identifiers])),
+      Action: statement.actions,
+      ...(statement.resources === undefined ? {} : { Resource: statement.resources }),
+      ...(statement.conditions === undefined ? {} : { Condition: conditionBlock(statement.conditions) }),
+    })),
+  });
+}
+
+/** Conditions in the policy language's shape: `{ operator: { key: values } }`. */
+function conditionBlock(conditions: readonly PolicyCondition[]): Record<string, Record<string, string[]>> {
+  const block: Record<string, Record<string, string[]>> = {};
+  for (const { test, variable, values } of conditions) (block[test] ??= {})[variable] = values;
+  return block;
 }

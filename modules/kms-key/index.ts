@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { type PolicyCondition, type ResourcePolicyStatement, policyDocument } from "../iam-role/policy-document";
+import { type PolicyCondition, type ResourcePolicyStatement, resourcePolicyJson } from "../iam-role/policy-document";
 import type { AwsAccount } from "../shared/aws-account";
 import { KMS_MAX_DELETION_WINDOW_DAYS } from "../shared/constants";
 import { type Protection, protectionSettings } from "../shared/protection";
@@ -112,11 +112,7 @@ export class EncryptionKey extends Construct {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowInDays ?? KMS_MAX_DELETION_WINDOW_DAYS,
-      policy: policyDocument(
-        this,
-        "policy",
-        keyPolicy(props.account, props.serviceGrants ?? [], props.roleGrants ?? []),
-      ).json,
+      policy: resourcePolicyJson(keyPolicy(props.account, props.serviceGrants ?? [], props.roleGrants ?? [])),
       lifecycle: { preventDestroy: guard.preventDestroy },
       tags: { Name: props.alias },
     });

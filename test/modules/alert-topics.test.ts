@@ -1,7 +1,7 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { describe, expect, it } from "vitest";
 import { AlertTopics } from "../../modules/alert-topics";
-import { refTo, resourcesOf, statementsBehind, synthInStack } from "../helpers";
+import { refTo, resourcePolicyStatements, resourcesOf, synthInStack } from "../helpers";
 
 describe("AlertTopics", () => {
   const json = synthInStack(
@@ -33,13 +33,13 @@ describe("AlertTopics", () => {
 
   it("lets CloudWatch alarms of this account use the key", () => {
     const [key] = resourcesOf(json, "aws_kms_key");
-    expect(statementsBehind(json, key!.policy)).toContainEqual({
-      sid: "ServiceUse0",
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
-      actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-      resources: ["*"],
-      condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111122223333"] }],
+    expect(resourcePolicyStatements(key!.policy)).toContainEqual({
+      Sid: "ServiceUse0",
+      Effect: "Allow",
+      Principal: { Service: ["cloudwatch.amazonaws.com"] },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: ["*"],
+      Condition: { StringEquals: { "aws:SourceAccount": ["111122223333"] } },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { describe, expect, it } from "vitest";
 import { EncryptedLogGroup } from "../../modules/encrypted-log-group";
-import { refTo, resourcesOf, synthInStack, statementsBehind } from "../helpers";
+import { refTo, resourcePolicyStatements, resourcesOf, synthInStack } from "../helpers";
 
 describe("EncryptedLogGroup", () => {
   let arn = "";
@@ -30,16 +30,14 @@ describe("EncryptedLogGroup", () => {
 
   it("lets the regional CloudWatch Logs service use the key for this group only", () => {
     const [key] = resourcesOf(json, "aws_kms_key");
-    expect(statementsBehind(json, key!.policy)).toContainEqual(
+    expect(resourcePolicyStatements(key!.policy)).toContainEqual(
       expect.objectContaining({
-        principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
-        condition: [
-          {
-            test: "ArnEquals",
-            variable: "kms:EncryptionContext:aws:logs:arn",
-            values: ["arn:aws:logs:ap-east-2:111122223333:log-group:/aws/test/group"],
+        Principal: { Service: ["logs.ap-east-2.amazonaws.com"] },
+        Condition: {
+          ArnEquals: {
+            "kms:EncryptionContext:aws:logs:arn": ["arn:aws:logs:ap-east-2:111122223333:log-group:/aws/test/group"],
           },
-        ],
+        },
       }),
     );
   });

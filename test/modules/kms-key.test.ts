@@ -1,7 +1,7 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { describe, expect, it } from "vitest";
 import { EncryptionKey, keyPolicy } from "../../modules/kms-key";
-import { resourcesOf, statementsBehind, synthInStack } from "../helpers";
+import { resourcePolicyStatements, resourcesOf, synthInStack } from "../helpers";
 
 const account = { id: "111122223333", partition: "aws" };
 const logsGrant = {
@@ -39,14 +39,18 @@ describe("EncryptionKey", () => {
     expect(resourcesOf(json, "aws_kms_alias")).toEqual([expect.objectContaining({ name: "alias/demo-logs" })]);
   });
 
-  it("attaches the key policy, written as a policy document, to the key itself", () => {
+  it("writes the key policy on the key itself, in the policy language", () => {
     const [key] = resourcesOf(json, "aws_kms_key");
-    expect(statementsBehind(json, key!.policy)).toContainEqual(
-      expect.objectContaining({
-        sid: "ServiceUse0",
-        principals: [{ type: "Service", identifiers: ["logs.ap-east-2.amazonaws.com"] }],
-      }),
-    );
+    expect(resourcePolicyStatements(key!.policy)).toContainEqual({
+      Sid: "ServiceUse0",
+      Effect: "Allow",
+      Principal: { Service: ["logs.ap-east-2.amazonaws.com"] },
+      Action: ["kms:Decrypt"],
+      Resource: ["*"],
+      Condition: {
+        ArnEquals: { "kms:EncryptionContext:aws:logs:arn": ["arn:aws:logs:ap-east-2:111122223333:log-group:x"] },
+      },
+    });
   });
 
   it("can be made destroyable for short-lived environments", () => {

@@ -58,6 +58,17 @@ export function validateErrors(json: string): string[] {
  * Splits checkov's JSON report (one object, or one per framework) into counts per stack
  * directory, named by its path below the scanned root (e.g. `production/taipei`).
  */
+/**
+ * The stack as checkov 3.3.30 can parse it: without top-level `moved` blocks, which make its
+ * terraform_json parser drop the whole file ("this method receives only dicts") and report
+ * nothing. A moved block records an address change and configures nothing checkov checks;
+ * terraform validate still reads it from the untouched copy.
+ */
+export function checkovInput(document: Record<string, unknown>): Record<string, unknown> {
+  const { moved: _moved, ...rest } = document;
+  return rest;
+}
+
 export function checkovCountsByStack(json: string): Map<string, CheckovCounts> {
   const parsed = JSON.parse(json) as CheckovReport | CheckovReport[] | { passed: number; failed: number };
   const reports = (Array.isArray(parsed) ? parsed : [parsed]).filter(

@@ -127,7 +127,7 @@ export async function runCheckov(tools: Tools): Promise<CheckovResult> {
     tools.checkov.bin,
     [
       "--directory",
-      join(WORK_ROOT, "work"),
+      join(WORK_ROOT, "checkov"),
       "--framework",
       "terraform_json",
       "--config-file",
@@ -247,11 +247,18 @@ export function collectResults(
   ];
 }
 
-/** A shipped stack (not a self-test one) that any validator rejected. */
+/**
+ * A shipped stack (not a self-test one) that any validator rejected, or that checkov did not
+ * check at all: a file checkov cannot parse is dropped from its report without an error, and
+ * must not pass for clean.
+ */
 export function isFailing(result: StackResult): boolean {
   return (
     !result.selfTest &&
-    (result.terraformErrors.length > 0 || (result.hclErrors?.length ?? 0) > 0 || (result.checkov?.failed ?? 0) > 0)
+    (result.terraformErrors.length > 0 ||
+      (result.hclErrors?.length ?? 0) > 0 ||
+      result.checkov === undefined ||
+      result.checkov.failed > 0)
   );
 }
 
@@ -260,6 +267,8 @@ export function printProblems(results: readonly StackResult[], chartProblems: re
   for (const result of results.filter(isFailing)) {
     for (const error of result.terraformErrors) console.log(`${result.id}: terraform: ${error}`);
     for (const error of result.hclErrors ?? []) console.log(`${result.id}: terraform (HCL): ${error}`);
+    if (result.checkov === undefined)
+      console.log(`${result.id}: checkov: reported no check (it could not parse the stack)`);
     for (const failure of result.checkov?.failures ?? []) console.log(`${result.id}: checkov: ${failure}`);
   }
   for (const problem of chartProblems) console.log(`charts: ${problem}`);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PROVIDER_SHAPES, renderHcl } from "../hcl";
 import type { Tools } from "../tools-cache";
-import { retargetProviderVersions, validateErrors } from "./report";
+import { checkovInput, retargetProviderVersions, validateErrors } from "./report";
 
 export const REPO = resolve(__dirname, "../..");
 export const WORK_ROOT = join(REPO, ".validate");
@@ -49,7 +49,8 @@ export async function inPool<T>(items: readonly T[], size: number, work: (item: 
 
 /**
  * Copies every synthesized stack into .validate/work/<group>/<stack>, retargeted at the built
- * providers, and (with `hcl`) its HCL rendering into .validate/hcl/<group>/<stack>. Returns the
+ * providers, the copy checkov reads into .validate/checkov/<group>/<stack> ({@link checkovInput}),
+ * and (with `hcl`) its HCL rendering into .validate/hcl/<group>/<stack>. Returns the
  * stack ids (`<group>/<stack>`); each retargeted constraint is added to `notes`.
  */
 export function prepareWorkDirs(
@@ -66,6 +67,9 @@ export function prepareWorkDirs(
     const document = JSON.parse(readFileSync(join(synthDir, "stacks", stack, "cdk.tf.json"), "utf8"));
     for (const note of retargetProviderVersions(document, tools.providers)) notes.add(note);
     writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(document, null, 2));
+    const checkovTarget = join(WORK_ROOT, "checkov", group, stack);
+    mkdirSync(checkovTarget, { recursive: true });
+    writeFileSync(join(checkovTarget, "cdk.tf.json"), JSON.stringify(checkovInput(document), null, 2));
     if (hcl) {
       mkdirSync(join(WORK_ROOT, "hcl", group, stack), { recursive: true });
       writeFileSync(join(WORK_ROOT, "hcl", group, stack, "main.tf"), renderHcl(document, PROVIDER_SHAPES));

@@ -1,6 +1,6 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
-import { blocksOf, resourcesOf, statementsBehind } from "../../helpers";
+import { blocksOf, resourcePolicyStatements, resourcesOf } from "../../helpers";
 import { CLUSTER, logicalIdOf, props, role, synthCluster } from "./fixture";
 
 type Block = Record<string, unknown>;
@@ -30,21 +30,18 @@ describe("EksCluster: managed node groups", () => {
     const key = blocksOf(json, "aws_kms_key")[logicalIdOf((mapping!.ebs as Block).kms_key_id)]!;
     expect(key.enable_key_rotation).toBe(true);
     // Auto Scaling launches the nodes: its service-linked role must be able to use the key.
-    const statements = statementsBehind(json, key.policy);
+    const statements = resourcePolicyStatements(key.policy);
     const autoscaling = {
-      type: "AWS",
-      identifiers: [
-        expect.stringMatching(/role\/aws-service-role\/autoscaling.amazonaws.com\/AWSServiceRoleForAutoScaling$/),
-      ],
+      AWS: [expect.stringMatching(/role\/aws-service-role\/autoscaling.amazonaws.com\/AWSServiceRoleForAutoScaling$/)],
     };
     expect(statements).toContainEqual(
-      expect.objectContaining({ principals: [autoscaling], actions: expect.arrayContaining(["kms:Decrypt"]) }),
+      expect.objectContaining({ Principal: autoscaling, Action: expect.arrayContaining(["kms:Decrypt"]) }),
     );
     expect(statements).toContainEqual(
       expect.objectContaining({
-        principals: [autoscaling],
-        actions: ["kms:CreateGrant"],
-        condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+        Principal: autoscaling,
+        Action: ["kms:CreateGrant"],
+        Condition: { Bool: { "kms:GrantIsForAWSResource": ["true"] } },
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkovInput,
   checkovCountsByStack,
   formatTable,
   retargetProviderVersions,
@@ -88,6 +89,17 @@ describe("checkovCountsByStack", () => {
   it("accepts the list checkov prints when several frameworks ran, and ignores empty summaries", () => {
     const counts = checkovCountsByStack(JSON.stringify([report, { passed: 0, failed: 0 }]));
     expect([...counts.keys()].sort()).toEqual(["production/taipei", "selftest/insecure"]);
+  });
+});
+
+describe("checkovInput", () => {
+  it("drops the moved blocks checkov cannot parse and keeps everything else", () => {
+    const document = {
+      resource: { aws_iam_role: { r: { name: "x" } } },
+      moved: [{ from: "aws_iam_role.old", to: "aws_iam_role.r" }],
+    };
+    expect(checkovInput(document)).toEqual({ resource: document.resource });
+    expect(document.moved).toHaveLength(1);
   });
 });
 

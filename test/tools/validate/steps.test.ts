@@ -75,5 +75,10 @@ describe("validate steps", () => {
     it("fails a shipped stack on any finding, never a self-test stack", () => {
       expect(results.map(isFailing)).toEqual([false, true, false]);
     });
+
+    it("fails a shipped stack checkov reported nothing for (a file it could not parse)", () => {
+      const { checkov: _checkov, ...unchecked } = results[0]!;
+      expect(isFailing(unchecked)).toBe(true);
+    });
   });
 });
