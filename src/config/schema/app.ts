@@ -58,7 +58,7 @@ export const appSchema = z
     /**
      * Install the app's Helm release. `false` leaves it out (its namespace, role and image
      * repository stay): for the first deploy of a new environment, before an image exists in
-     * the repository that deploy creates (README, "First deploy of a new environment").
+     * the repository that deploy creates (docs/operations.md, "First deploy of a new environment").
      */
     deploy: z.boolean().default(true),
     image: z.strictObject({

@@ -215,13 +215,13 @@ export const kubernetesSchema = z.strictObject({
     .refine((arns) => new Set(arns).size === arns.length, "must not list a principal twice"),
   /** Days the control-plane logs (all five types) are kept. */
   controlPlaneLogRetentionDays: logRetentionDays,
+  /** Seconds Helm waits for each release (the app, the controllers) before it rolls back. */
+  releaseTimeoutSeconds: z.number().int().min(RELEASE_TIMEOUT_SECONDS.min).max(RELEASE_TIMEOUT_SECONDS.max),
   /**
    * How the Helm and Kubernetes providers get a token: `ephemeral-token` (default) reads it from
    * Terraform's ephemeral `aws_eks_cluster_auth` and needs no aws CLI (Terraform Cloud's agents);
    * `aws-cli-exec` runs `aws eks get-token` on the runner.
    */
-  /** Seconds Helm waits for each release (the app, the controllers) before it rolls back. */
-  releaseTimeoutSeconds: z.number().int().min(RELEASE_TIMEOUT_SECONDS.min).max(RELEASE_TIMEOUT_SECONDS.max),
   providerAuthentication: z
     .enum(PROVIDER_AUTHENTICATION, { error: () => `must be one of ${PROVIDER_AUTHENTICATION.join(", ")}` })
     .default("ephemeral-token"),
