@@ -161,7 +161,8 @@ describe("the app synth with a bad config", () => {
   it("makes main.ts exit non-zero with the message on stderr", () => {
     const file = join(mkdtempSync(join(tmpdir(), "genai-config-")), "bad.json");
     const config = structuredClone(environments.production) as { regions: Array<Record<string, unknown>> };
-    config.regions[1]!.vpcCidr = "10.0.0.0/16";
+    const taken = config.regions[0]!.vpcCidr as string;
+    config.regions[1]!.vpcCidr = taken;
     writeFileSync(file, JSON.stringify(config));
     const outdir = join(mkdtempSync(join(tmpdir(), "genai-synth-")), "cdktf.out");
     const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
@@ -170,7 +171,7 @@ describe("the app synth with a bad config", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      `GENAI_CONFIG=${file}: regions[1].vpcCidr = "10.0.0.0/16": VPC CIDRs must not overlap between regions`,
+      `GENAI_CONFIG=${file}: regions[1].vpcCidr = "${taken}": VPC CIDRs must not overlap between regions`,
     );
     expect(existsSync(outdir)).toBe(false);
     // A child process loading TypeScript: seconds, more on a busy 2-core machine.

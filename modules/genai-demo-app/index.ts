@@ -1,6 +1,4 @@
 import { resolve } from "node:path";
-import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import type { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { IWorkloadCluster, ServiceAccountRef, WorkloadRole } from "../eks-cluster";
@@ -9,8 +7,7 @@ import type { AwsAccount } from "../shared/aws-account";
 import { type Peer, tcp } from "../shared/connections";
 import { APP_CONTAINER_PORT } from "../shared/constants";
 import { type AppPermissions, appStatements } from "./permissions";
-import { type AppReleaseParts, addAppRelease } from "./release";
-import type { ComputeResources } from "./values";
+import { type AppReleaseParts, type AppReleaseProps, addAppRelease } from "./release";
 
 export type { AppPermissions } from "./permissions";
 export type { AppChartValues } from "./values";
@@ -44,23 +41,23 @@ export interface AppLoadBalancer {
   readonly deregistrationDelaySeconds: number;
 }
 
-/** How the app is installed on the cluster. */
-export interface AppReleaseOptions {
+/** How the app is installed on the cluster (the rest of the release's props come from the app). */
+export interface AppReleaseOptions extends Pick<
+  AppReleaseProps,
+  | "image"
+  | "springProfile"
+  | "replicas"
+  | "resources"
+  | "vpcCidr"
+  | "timeoutSeconds"
+  | "helmProvider"
+  | "kubernetesProvider"
+> {
   /**
    * Directory of the app's chart; copied into the stack's assets so the stack stands alone.
    * @default APP_CHART_DIR (charts/genai-demo)
    */
   readonly chartPath?: string;
-  /** The region's image repository URL, and the tag or digest to run. */
-  readonly image: { readonly repository: string; readonly tag: string; readonly digest?: string };
-  readonly springProfile: string;
-  readonly replicas: { readonly min: number; readonly max: number };
-  readonly resources: { readonly requests: ComputeResources; readonly limits: ComputeResources };
-  /** Where the ALB's nodes are: the only source the NetworkPolicy admits. */
-  readonly vpcCidr: string;
-  readonly timeoutSeconds: number;
-  readonly helmProvider: HelmProvider;
-  readonly kubernetesProvider: KubernetesProvider;
   /**
    * What else the pods need before they start, e.g. the load balancer controller whose webhook
    * handles the TargetGroupBinding.
@@ -125,24 +122,18 @@ export class GenAiDemoApp extends Construct {
 
     const release = props.release;
     if (release === undefined) return;
+    const { chartPath, dependsOn, ...installation } = release;
     this.release = addAppRelease(this, {
-      chartPath: release.chartPath ?? APP_CHART_DIR,
+      ...installation,
+      chartPath: chartPath ?? APP_CHART_DIR,
       serviceAccount,
-      image: release.image,
-      springProfile: release.springProfile,
       region: props.region,
       settings: { parameterPath: permissions.parameterPathPrefix, secretsPrefix: permissions.secretNamePrefix },
-      replicas: release.replicas,
-      resources: release.resources,
       targetGroupArn: props.loadBalancer.targetGroupArn,
       deregistrationDelaySeconds: props.loadBalancer.deregistrationDelaySeconds,
-      vpcCidr: release.vpcCidr,
-      timeoutSeconds: release.timeoutSeconds,
-      helmProvider: release.helmProvider,
-      kubernetesProvider: release.kubernetesProvider,
       clusterReady: cluster.readyForWorkloads,
       // Pods started before their role and grants exist run without credentials until restarted.
-      releaseDependsOn: [...this.role.ready, ...(release.dependsOn ?? [])],
+      releaseDependsOn: [...this.role.ready, ...(dependsOn ?? [])],
     });
   }
 }
