@@ -8,6 +8,7 @@ export default tseslint.config(
       "cdktf.out/",
       "cdktf.out.*/",
       ".validate/",
+      ".emulate/",
       ".gen/",
       "coverage/",
       "tools/**/fixtures/**/cdktf.out/",

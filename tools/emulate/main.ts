@@ -35,11 +35,11 @@ import {
 import { targeting } from "./targets";
 
 const repo = resolve(__dirname, "../..");
-const workRoot = join(repo, ".emulate");
+export const workRoot = join(repo, ".emulate");
 /** Seconds each Terraform step may take before it is killed and the run fails. */
-const TIMEOUTS = { init: 180, apply: 1500, plan: 600, destroy: 1500 } as const;
+export const TIMEOUTS = { init: 180, apply: 1500, plan: 600, destroy: 1500 } as const;
 
-interface StackPlan {
+export interface StackPlan {
   readonly id: string;
   readonly dir: string;
   readonly document: StackDocument;
@@ -48,7 +48,13 @@ interface StackPlan {
 }
 
 /** Copies a synthesized stack (and its assets) into `dir`, with the emulator's override file. */
-function prepareStack(synthStackDir: string, dir: string, tools: Tools, endpoint: string, id: string): StackPlan {
+export function prepareStack(
+  synthStackDir: string,
+  dir: string,
+  tools: Tools,
+  endpoint: string,
+  id: string,
+): StackPlan {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const document = JSON.parse(readFileSync(join(synthStackDir, "cdk.tf.json"), "utf8")) as StackDocument;
@@ -65,7 +71,7 @@ function prepareStack(synthStackDir: string, dir: string, tools: Tools, endpoint
   return { id, dir, document, targets, total };
 }
 
-function terraformEnv(tools: Tools, guardPort: number): NodeJS.ProcessEnv {
+export function terraformEnv(tools: Tools, guardPort: number): NodeJS.ProcessEnv {
   const proxy = `http://127.0.0.1:${guardPort}`;
   return {
     PATH: process.env.PATH,
@@ -86,7 +92,7 @@ function terraformEnv(tools: Tools, guardPort: number): NodeJS.ProcessEnv {
   };
 }
 
-const last = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
+export const last = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
 
 /** Apply, state count, re-plan; fills a result (destroy comes later, in reverse order). */
 async function deployStack(
@@ -143,7 +149,7 @@ async function deployStack(
   return result;
 }
 
-async function destroyStack(
+export async function destroyStack(
   tools: Tools,
   env: NodeJS.ProcessEnv,
   plan: StackPlan,

@@ -105,3 +105,40 @@ export function succeeded(results: readonly StackResult[]): boolean {
       result.leftovers === 0,
   );
 }
+
+/** What upgrading a deployed stack to new code would do, from `terraform show -json <planfile>`. */
+export interface UpgradeChanges {
+  /** Resources Terraform moves to a new address (moved blocks), as `from -> to`. */
+  readonly moved: string[];
+  /** Resources the plan deletes, alone or to replace them. */
+  readonly deleted: string[];
+  /** Of those, the ones of a stateful type: an upgrade must have none. */
+  readonly statefulDeleted: string[];
+  readonly counts: { readonly create: number; readonly update: number; readonly delete: number };
+}
+
+export function upgradeChanges(planJson: string, statefulTypes: readonly string[]): UpgradeChanges {
+  const plan = JSON.parse(planJson) as {
+    resource_changes?: {
+      address: string;
+      previous_address?: string;
+      mode: string;
+      type: string;
+      change: { actions: string[] };
+    }[];
+  };
+  const managed = (plan.resource_changes ?? []).filter((change) => change.mode === "managed");
+  const deleting = managed.filter((change) => change.change.actions.includes("delete"));
+  return {
+    moved: managed
+      .filter((change) => change.previous_address !== undefined && change.previous_address !== change.address)
+      .map((change) => `${change.previous_address} -> ${change.address}`),
+    deleted: deleting.map((change) => change.address),
+    statefulDeleted: deleting.filter((change) => statefulTypes.includes(change.type)).map((change) => change.address),
+    counts: {
+      create: managed.filter((change) => change.change.actions.includes("create")).length,
+      update: managed.filter((change) => change.change.actions.includes("update")).length,
+      delete: deleting.length,
+    },
+  };
+}

@@ -72,6 +72,9 @@ const PROTECTION: Record<string, (resource: ResourceView) => boolean> = {
     resource.construct.lifecycle?.preventDestroy === true && resource.config.force_destroy !== true,
 };
 
+/** Resource types whose loss loses data or service: protected in production, never replaced by surprise. */
+export const STATEFUL_TYPES: readonly string[] = Object.keys(PROTECTION);
+
 export const POLICY_RULES: readonly PolicyRule[] = [
   {
     id: "encryption-at-rest",

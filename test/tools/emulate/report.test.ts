@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { managedResources, planDrift, succeeded, summaryLines } from "../../../tools/emulate/report";
+import { managedResources, planDrift, succeeded, summaryLines, upgradeChanges } from "../../../tools/emulate/report";
 
 describe("managedResources", () => {
   it("counts managed resources once each, for_each instances included, data sources not", () => {
@@ -64,5 +64,37 @@ describe("summaryLines", () => {
     expect(succeeded([{ ...clean, created: 13 }])).toBe(false);
     expect(succeeded([{ ...clean, destroyed: false }])).toBe(false);
     expect(succeeded([{ ...clean, leftovers: 1 }])).toBe(false);
+  });
+});
+
+describe("upgradeChanges", () => {
+  const change = (address: string, type: string, actions: string[], previous?: string) => ({
+    address,
+    type,
+    mode: "managed",
+    change: { actions },
+    ...(previous === undefined ? {} : { previous_address: previous }),
+  });
+  const plan = JSON.stringify({
+    resource_changes: [
+      change("aws_iam_role.new", "aws_iam_role", ["no-op"], "aws_iam_role.old"),
+      change("aws_iam_role_policy.connect", "aws_iam_role_policy", ["delete"]),
+      change("aws_kms_key.key", "aws_kms_key", ["update"]),
+      change("aws_rds_cluster.db", "aws_rds_cluster", ["delete", "create"]),
+      change("aws_iam_role_policy.app", "aws_iam_role_policy", ["create"]),
+      { ...change("data.aws_iam_policy_document.x", "aws_iam_policy_document", ["read"]), mode: "data" },
+    ],
+  });
+  const changes = upgradeChanges(plan, ["aws_kms_key", "aws_rds_cluster"]);
+
+  it("lists moves, deletions and replacements, and picks out the stateful ones", () => {
+    expect(changes.moved).toEqual(["aws_iam_role.old -> aws_iam_role.new"]);
+    expect(changes.deleted).toEqual(["aws_iam_role_policy.connect", "aws_rds_cluster.db"]);
+    expect(changes.statefulDeleted).toEqual(["aws_rds_cluster.db"]);
+    expect(changes.counts).toEqual({ create: 2, update: 1, delete: 2 });
+  });
+
+  it("finds nothing stateful when only stateless resources go", () => {
+    expect(upgradeChanges(plan, ["aws_kms_key"]).statefulDeleted).toEqual([]);
   });
 });
