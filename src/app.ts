@@ -3,10 +3,13 @@ import { GLOBAL_STACK_ID, type EnvironmentConfig } from "./config/schema";
 import { GlobalStack } from "./stacks/global-stack";
 import { readsPrimaryState } from "./stacks/regional/data";
 import { RegionalStack } from "./stacks/regional-stack";
+import { TerraformCloudStack } from "./stacks/terraform-cloud-stack";
 
 export interface Platform {
   readonly global: GlobalStack;
   readonly regions: RegionalStack[];
+  /** Only with the cloud state backend: the HCP Terraform workspaces and their AWS access. */
+  readonly terraformCloud?: TerraformCloudStack;
 }
 
 /**
@@ -24,5 +27,7 @@ export function buildPlatform(app: App, config: EnvironmentConfig): Platform {
   if (readsPrimaryState(config)) {
     for (const stack of regions) if (stack !== primary) stack.addDependency(primary);
   }
-  return { global, regions };
+  const { state } = config;
+  const terraformCloud = state.backend === "cloud" ? new TerraformCloudStack(app, config, state) : undefined;
+  return { global, regions, ...(terraformCloud === undefined ? {} : { terraformCloud }) };
 }

@@ -40,11 +40,16 @@ export function synthesize(
       const app = new App({ outdir: stagingDir });
       const platform = buildPlatform(app, loaded.config);
       app.synth();
-      return [platform.global, ...platform.regions].map((stack) => stack.node.id);
+      const stacks = [
+        platform.global,
+        ...platform.regions,
+        ...(platform.terraformCloud ? [platform.terraformCloud] : []),
+      ];
+      return stacks.map((stack) => stack.node.id);
     });
     return { exitCode: 0, stackIds };
   } catch (error) {
-    if (!(error instanceof PolicyViolationError)) throw error;
+    if (!(error instanceof PolicyViolationError) && !(error instanceof ConfigError)) throw error;
     log.error(error.message);
     return { exitCode: 1, stackIds: [] };
   }

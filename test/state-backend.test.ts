@@ -58,7 +58,14 @@ describe("configureStateBackend", () => {
     const terraform = terraformBlockOf((stack) =>
       configureStateBackend(
         stack,
-        { backend: "cloud", organization: "acme", project: "genai", workspacePrefix: "genai-demo-production" },
+        {
+          backend: "cloud",
+          organization: "acme",
+          project: "genai",
+          workspacePrefix: "genai-demo-production",
+          executionMode: "remote",
+          healthAssessments: false,
+        },
         location,
       ),
     );

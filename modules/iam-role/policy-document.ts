@@ -13,14 +13,22 @@ export interface PolicyCondition {
 
 /** Who a resource-policy or trust statement speaks to. */
 export interface PolicyPrincipal {
-  readonly type: "Service" | "AWS";
+  readonly type: "Service" | "AWS" | "Federated";
   readonly identifiers: string[];
 }
 
-/** An Allow statement of an identity policy. */
+/** A statement of an identity policy: an Allow, or a Deny that fences the Allows in. */
 export interface PolicyStatement {
   readonly sid: string;
+  /** @default "Allow" */
+  readonly effect?: "Allow" | "Deny";
+  /** The actions; empty with {@link notActions}. */
   readonly actions: string[];
+  /**
+   * Every action but these (a Deny's way to fence in all services but a few).
+   * @default - none
+   */
+  readonly notActions?: string[];
   readonly resources: string[];
   /** @default - none; a write action on `*` must have one (checked by this project's tests). */
   readonly conditions?: PolicyCondition[];
@@ -53,10 +61,12 @@ export function policyDocument(
 
 /** A statement in the data source's shape; every statement this project writes allows. */
 export function renderStatement(statement: PolicyStatement | ResourcePolicyStatement) {
+  const identity = "effect" in statement || "notActions" in statement ? (statement as PolicyStatement) : undefined;
   return {
     sid: statement.sid,
-    effect: "Allow",
-    actions: statement.actions,
+    effect: identity?.effect ?? "Allow",
+    actions: statement.actions.length > 0 ? statement.actions : undefined,
+    notActions: identity?.notActions,
     principals: "principals" in statement ? statement.principals : undefined,
     resources: statement.resources,
     condition: statement.conditions,

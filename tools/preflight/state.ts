@@ -4,7 +4,7 @@
  * organization, project and workspaces are reachable with the token Terraform will use, or one
  * SKIP row when no token is set.
  */
-import { GLOBAL_STACK_ID, type EnvironmentConfig } from "../../src/config/schema";
+import { GLOBAL_STACK_ID, TERRAFORM_CLOUD_STACK_ID, type EnvironmentConfig } from "../../src/config/schema";
 import { cloudWorkspaceName } from "../../src/state-backend";
 import type { PreflightClients, TerraformCloudReads } from "./clients";
 import { type Row, GLOBAL_REGION, fail, guarded, pass, skip } from "./row";
@@ -83,35 +83,46 @@ async function cloudRows(config: EnvironmentConfig, state: CloudState, api: Terr
         ),
   );
   if (orgRows.some((row) => row.outcome !== "PASS")) return orgRows;
-  const projectRows =
-    project === undefined
-      ? []
-      : [
-          guarded(`${TERRAFORM_CLOUD_CHECK} project ${project}`, GLOBAL_REGION, permission, async () =>
-            (await api.project(organization, project))
-              ? pass(`${TERRAFORM_CLOUD_CHECK} project ${project}`, GLOBAL_REGION, "exists")
-              : fail(
-                  `${TERRAFORM_CLOUD_CHECK} project ${project}`,
-                  GLOBAL_REGION,
-                  "not found, or the token may not see it",
-                  `create project ${project} in ${organization}, or fix state.project`,
-                ),
+  // The terraform-cloud stack creates the project and the stacks' workspaces; only its own
+  // workspace, which holds its state, must exist before it runs (docs/operations.md).
+  const projectName = project ?? `${config.project}-${config.name}`;
+  const projectCheck = `${TERRAFORM_CLOUD_CHECK} project ${projectName}`;
+  const projectRows = [
+    guarded(projectCheck, GLOBAL_REGION, permission, async () =>
+      pass(
+        projectCheck,
+        GLOBAL_REGION,
+        (await api.project(organization, projectName)) ? "exists" : "absent: the terraform-cloud stack creates it",
+      ),
+    ),
+  ];
+  const bootstrap = cloudWorkspaceName(state.workspacePrefix, TERRAFORM_CLOUD_STACK_ID);
+  const bootstrapCheck = `${TERRAFORM_CLOUD_CHECK} workspace ${bootstrap}`;
+  const bootstrapRows = [
+    guarded(bootstrapCheck, GLOBAL_REGION, permission, async () =>
+      (await api.workspace(organization, bootstrap))
+        ? pass(bootstrapCheck, GLOBAL_REGION, "exists (its execution mode must be Local)")
+        : fail(
+            bootstrapCheck,
+            GLOBAL_REGION,
+            "absent: the terraform-cloud stack keeps its state there",
+            `create workspace ${bootstrap} in ${organization} with execution mode Local (docs/operations.md, "Terraform Cloud")`,
           ),
-        ];
+    ),
+  ];
   const stackIds = [GLOBAL_STACK_ID, ...config.regions.map((region) => region.key)];
   const workspaceRows = stackIds.map((stackId) => {
     const name = cloudWorkspaceName(state.workspacePrefix, stackId);
     const check = `${TERRAFORM_CLOUD_CHECK} workspace ${name}`;
     return guarded(check, GLOBAL_REGION, permission, async () =>
-      // `terraform init` creates a named workspace of a `cloud` block that does not exist yet.
       pass(
         check,
         GLOBAL_REGION,
-        (await api.workspace(organization, name)) ? "exists" : "absent: terraform init creates it",
+        (await api.workspace(organization, name)) ? "exists" : "absent: the terraform-cloud stack creates it",
       ),
     );
   });
-  return [...orgRows, ...(await Promise.all([...projectRows, ...workspaceRows])).flat()];
+  return [...orgRows, ...(await Promise.all([...projectRows, ...bootstrapRows, ...workspaceRows])).flat()];
 }
 
 /** The state backend the config names: S3 bucket or Terraform Cloud. */

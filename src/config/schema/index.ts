@@ -12,7 +12,7 @@ import { alertsSchema, domainSchema, tagsSchema } from "./global";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
-import { stateSchema } from "./state";
+import { TERRAFORM_CLOUD_STACK_ID, stateSchema } from "./state";
 
 export { LOG_RETENTION_DAYS } from "./common";
 export { cpuMillicores, memoryBytes } from "./app";
@@ -20,6 +20,7 @@ export { MAX_KUBERNETES_MINOR, MIN_KUBERNETES_MINOR, NODE_AMI_TYPES, PROVIDER_AU
 
 /** Stack id of the global stack, so no region may use it. */
 export const GLOBAL_STACK_ID = "global";
+export { TERRAFORM_CLOUD_STACK_ID } from "./state";
 /**
  * Longest `<project>-<env>-<region>` prefix: it is the whole name of the region's load balancer
  * and target group, which stop at 32 characters (IAM role names, with our longest suffix of 26,
@@ -83,6 +84,12 @@ export const environmentSchema = z
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);
       if (region.key === GLOBAL_STACK_ID) {
         regionIssue(["key"], `"${GLOBAL_STACK_ID}" is the global stack's id; choose another region key`);
+      }
+      if (region.key === TERRAFORM_CLOUD_STACK_ID) {
+        regionIssue(
+          ["key"],
+          `"${TERRAFORM_CLOUD_STACK_ID}" is the Terraform Cloud stack's id; choose another region key`,
+        );
       }
       const namePrefix = `${env.project}-${env.name}-${region.key}`;
       if (namePrefix.length > MAX_NAME_PREFIX_LENGTH) {

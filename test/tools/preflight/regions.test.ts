@@ -15,7 +15,16 @@ describe("regionsInUse", () => {
 
   it("leaves the state region out for the cloud backend, and joins the uses of a shared region", () => {
     const config = production();
-    const cloud = { ...config, state: { backend: "cloud" as const, organization: "acme", workspacePrefix: "genai" } };
+    const cloud = {
+      ...config,
+      state: {
+        backend: "cloud" as const,
+        organization: "acme",
+        workspacePrefix: "genai",
+        executionMode: "remote" as const,
+        healthAssessments: false,
+      },
+    };
     expect([...regionsInUse(cloud).keys()]).toEqual(["ap-east-2", "ap-northeast-1"]);
     const shared = { ...config, state: { ...config.state, region: "ap-northeast-1" as const } };
     expect(regionsInUse(shared).get("ap-northeast-1")).toBe("stack tokyo, state bucket");

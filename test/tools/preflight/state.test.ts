@@ -61,7 +61,14 @@ describe("stateBackend (cloud)", () => {
     extra: Partial<Extract<EnvironmentConfig["state"], { backend: "cloud" }>> = {},
   ): EnvironmentConfig => ({
     ...config,
-    state: { backend: "cloud", organization: "acme", workspacePrefix: "genai", ...extra },
+    state: {
+      backend: "cloud",
+      organization: "acme",
+      workspacePrefix: "genai",
+      executionMode: "remote",
+      healthAssessments: false,
+      ...extra,
+    },
   });
   const api = (known: string[]): TerraformCloudReads => ({
     organization: async (organization) => known.includes(`org:${organization}`),
@@ -76,23 +83,35 @@ describe("stateBackend (cloud)", () => {
     expect(rows[0]!.result).toBe("not checked: TF_TOKEN_tfe_example__corp_com is not set");
   });
 
-  it("checks the organization, the project and each stack's workspace", async () => {
-    const known = ["org:acme", "project:platform", "workspace:genai-global", "workspace:genai-taipei"];
+  it("checks the organization, the project, the bootstrap workspace and each stack's workspace", async () => {
+    const known = [
+      "org:acme",
+      "project:platform",
+      "workspace:genai-terraform-cloud",
+      "workspace:genai-global",
+      "workspace:genai-taipei",
+    ];
     const clients = fakeClients(wellKeptAccount(config, { terraformCloud: { "app.terraform.io": api(known) } }));
     const rows = await stateBackend(cloud({ project: "platform" }), clients);
     expect(summary(rows)).toEqual([
       "Terraform Cloud organization acme [global]: PASS reachable",
       "Terraform Cloud project platform [global]: PASS exists",
+      "Terraform Cloud workspace genai-terraform-cloud [global]: PASS exists (its execution mode must be Local)",
       "Terraform Cloud workspace genai-global [global]: PASS exists",
       "Terraform Cloud workspace genai-taipei [global]: PASS exists",
-      "Terraform Cloud workspace genai-tokyo [global]: PASS absent: terraform init creates it",
+      "Terraform Cloud workspace genai-tokyo [global]: PASS absent: the terraform-cloud stack creates it",
     ]);
   });
 
-  it("fails an organization or project the token cannot see", async () => {
+  it("fails an organization the token cannot see, and a missing bootstrap workspace", async () => {
     const clients = fakeClients(wellKeptAccount(config, { terraformCloud: { "app.terraform.io": api(["org:acme"]) } }));
     const rows = await stateBackend(cloud({ project: "platform" }), clients);
-    expect(rows[1]).toMatchObject({ outcome: "FAIL", check: "Terraform Cloud project platform" });
+    expect(rows[1]).toMatchObject({ outcome: "PASS", result: "absent: the terraform-cloud stack creates it" });
+    expect(rows[2]).toMatchObject({
+      outcome: "FAIL",
+      check: "Terraform Cloud workspace genai-terraform-cloud",
+      fix: expect.stringContaining("execution mode Local"),
+    });
     const none = fakeClients(wellKeptAccount(config, { terraformCloud: { "app.terraform.io": api([]) } }));
     expect(summary(await stateBackend(cloud(), none))).toEqual([
       "Terraform Cloud organization acme [global]: FAIL not found, or the token may not see it",
