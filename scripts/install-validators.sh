@@ -5,7 +5,8 @@
 #   terraform   .terraform-version if such a binary is on PATH, else OpenTofu built from its Go module
 #               (GENAI_TERRAFORM=opentofu forces OpenTofu)
 #   providers   hashicorp/aws, kubernetes, helm built from their Go modules into a filesystem
-#               mirror, with a CLI config so `init -backend=false` needs no registry
+#               mirror, with a CLI config so `init -backend=false` needs no registry; hashicorp/tfe
+#               too (only the Terraform Cloud variant needs it) when the Go module proxy serves it
 #   checkov, kubernetes-validate   from PyPI, pinned, in a virtual environment
 #   moto        the emulator of npm run emulate, from PyPI, pinned, in a virtual environment of its
 #               own (checkov pins a botocore too old to know ap-east-2, and moto's regions come
@@ -38,7 +39,15 @@ PROVIDERS=(
   "aws|github.com/hashicorp/terraform-provider-aws|v1.60.1-0.20260602190131-5f2286d6d836|6.47.10|6.25.0"
   "kubernetes|github.com/hashicorp/terraform-provider-kubernetes|v1.13.4-0.20260821094251-3a33fb6cc605|3.2.1|2.38.0"
   "helm|github.com/hashicorp/terraform-provider-helm|v1.3.3-0.20260629194918-a4f1c1d8b008|3.2.0|3.1.1"
+  # A v0 module with ordinary release tags: the exact release @cdktf/provider-tfe 12.5.1 was
+  # generated for (its constraint is ~> 0.33).
+  "tfe|github.com/hashicorp/terraform-provider-tfe|v0.71.0|0.71.0|0.71.0"
 )
+# Providers only the Terraform Cloud variant needs (the terraform-cloud stack): when the Go module
+# proxy refuses their module version, the install goes on and says so, and tools.json lists them
+# under unavailableProviders with the proxy's answer; npm run validate then fails every stack that
+# requires one as "not validated". A build failure of a module the proxy does serve stays fatal.
+OPTIONAL_PROVIDERS=(tfe)
 
 log() { printf '[install-validators] %s\n' "$*" >&2; }
 elapsed() { printf '%ss' "$(($(date +%s) - $1))"; }
@@ -93,8 +102,24 @@ install_terraform() {
   fi
 }
 
+# Prints why the Go module proxy will not serve module $1 at version $2 (its error on one line), or
+# nothing when it serves it.
+proxy_refusal() {
+  { go mod download -json "$1@$2" 2> /dev/null || true; } | python3 -c '
+import json, sys
+try:
+    error = json.load(sys.stdin).get("Error", "")
+except ValueError:
+    error = "go mod download printed no JSON"
+print(" ".join(line.strip() for line in error.splitlines()))
+'
+}
+
+# Providers that could not be had ("name|module|release|reason"), for write_manifest.
+unavailable_providers=()
+
 install_providers() {
-  local entry name module pseudo built pinned target dir binary
+  local entry name module pseudo built pinned target dir binary refusal
   target="$(go env GOOS)_$(go env GOARCH)"
   for entry in "${PROVIDERS[@]}"; do
     IFS='|' read -r name module pseudo built pinned <<< "$entry"
@@ -102,6 +127,12 @@ install_providers() {
     binary="$dir/terraform-provider-${name}_v$built"
     if [ -x "$binary" ]; then
       log "provider $name $built: cached"
+    elif [[ " ${OPTIONAL_PROVIDERS[*]} " == *" $name "* ]] && refusal=$(proxy_refusal "$module" "$pseudo") &&
+      [ -n "$refusal" ]; then
+      log "provider $name $built: NOT AVAILABLE, the Go module proxy refuses $module@$pseudo ($refusal);" \
+        "stacks that require it will fail npm run validate as not validated"
+      unavailable_providers+=("$name|$module|$built|${refusal//|/\/}")
+      continue
     else
       log "provider $name: building $module@$pseudo (release $built; bindings pin $pinned)"
       mkdir -p "$dir"
@@ -171,16 +202,23 @@ install_helm() {
 }
 
 write_manifest() {
-  python3 - "$cache/tools.json" <<PY
-import json, sys
+  UNAVAILABLE_PROVIDERS=$(printf '%s\n' "${unavailable_providers[@]}") python3 - "$cache/tools.json" <<PY
+import json, os, sys
+unavailable = []
+for line in os.environ["UNAVAILABLE_PROVIDERS"].splitlines():
+    if line:
+        name, module, version, reason = line.split("|", 3)
+        unavailable.append({"name": name, "module": module, "version": version, "reason": reason})
 providers = []
 for entry in """$(printf '%s\n' "${PROVIDERS[@]}")""".split():
     name, module, pseudo, built, pinned = entry.split("|")
-    providers.append({"name": name, "module": module, "pseudoVersion": pseudo, "builtVersion": built, "pinnedVersion": pinned})
+    if name not in {provider["name"] for provider in unavailable}:
+        providers.append({"name": name, "module": module, "pseudoVersion": pseudo, "builtVersion": built, "pinnedVersion": pinned})
 json.dump({
     "terraform": {"bin": "$terraform_bin", "name": "$terraform_name"},
     "cliConfigFile": "$cache/terraformrc",
     "providers": providers,
+    "unavailableProviders": unavailable,
     "checkov": {"bin": "$cache/venv/bin/checkov", "version": "$CHECKOV_VERSION"},
     "kubernetesValidate": {"bin": "$cache/venv/bin/kubernetes-validate", "version": "$KUBERNETES_VALIDATE_VERSION"},
     "emulator": {"python": "$cache/emulator-venv/bin/python", "version": "$MOTO_VERSION"},

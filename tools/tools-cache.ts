@@ -20,12 +20,27 @@ export interface ProviderRecord {
   readonly pinnedVersion: string;
 }
 
+/**
+ * A provider the install could not have: the Go module proxy refused its module at that version
+ * (only providers no shipped environment needs may be missing; see OPTIONAL_PROVIDERS in the script).
+ */
+export interface UnavailableProvider {
+  readonly name: string;
+  readonly module: string;
+  /** The provider release that was wanted (`0.71.0`). */
+  readonly version: string;
+  /** The proxy's answer, naming the module version asked for. */
+  readonly reason: string;
+}
+
 /** tools.json, as scripts/install-validators.sh (write_manifest) writes it. */
 export interface Tools {
   readonly terraform: { readonly bin: string; readonly name: string };
   /** A Terraform CLI config whose filesystem mirror serves the built providers. */
   readonly cliConfigFile: string;
   readonly providers: readonly ProviderRecord[];
+  /** Absent from a tools.json written before the script knew optional providers. */
+  readonly unavailableProviders?: readonly UnavailableProvider[];
   readonly checkov: { readonly bin: string; readonly version: string };
   readonly kubernetesValidate: { readonly bin: string; readonly version: string };
   /** The Python of moto's virtual environment (the emulator of npm run emulate). */

@@ -42,6 +42,46 @@ export interface TerraformCloudAccessProps {
   readonly managedIamNamePrefixes?: string[];
 }
 
+/**
+ * What the stacks do with their own roles, policies and instance profiles (not `iam:*`: no users,
+ * groups, access keys or account settings).
+ */
+export const STACK_IAM_ACTIONS = [
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:GetRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:ListRoleTags",
+  "iam:PassRole",
+  "iam:PutRolePolicy",
+  "iam:GetRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:ListRolePolicies",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:ListAttachedRolePolicies",
+  "iam:ListInstanceProfilesForRole",
+  "iam:CreateInstanceProfile",
+  "iam:DeleteInstanceProfile",
+  "iam:GetInstanceProfile",
+  "iam:AddRoleToInstanceProfile",
+  "iam:RemoveRoleFromInstanceProfile",
+  "iam:TagInstanceProfile",
+  "iam:CreatePolicy",
+  "iam:DeletePolicy",
+  "iam:GetPolicy",
+  "iam:GetPolicyVersion",
+  "iam:ListPolicyVersions",
+  "iam:CreatePolicyVersion",
+  "iam:DeletePolicyVersion",
+  "iam:TagPolicy",
+  "iam:UntagPolicy",
+];
+
 /** The two roles of one workspace. */
 export interface WorkspaceRoles {
   readonly plan: IamServiceRole;
@@ -153,7 +193,7 @@ function iamForTheStacks(props: TerraformCloudAccessProps): PolicyStatement[] {
   return [
     {
       sid: "ManageTheStacksRoles",
-      actions: ["iam:*"],
+      actions: STACK_IAM_ACTIONS,
       resources: [...arns("role"), ...arns("policy"), ...arns("instance-profile")],
     },
     {

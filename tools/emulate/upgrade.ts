@@ -75,7 +75,18 @@ async function upgradeStack(
   const head = prepareStack(join(synthDirs.head, "stacks", id), dir, tools, endpoint, id);
   const headInit = await tf(["init", "-input=false"], TIMEOUTS.init);
   if (headInit.code !== 0) return failed("init (this revision)", headInit);
-  const headTargets = head.targets.map((address) => `-target=${address}`);
+  // A targeted plan leaves out what it does not name: the addresses this revision removed (so
+  // they are planned for deletion, not silently kept) and the moved blocks' sources (Terraform
+  // refuses to plan a move otherwise). Addresses both revisions have keep this revision's
+  // targeting: targeting one this revision leaves out would drag its dependencies in.
+  const movedFrom = ((head.document as { moved?: { from: string }[] }).moved ?? []).map((move) => move.from);
+  const configured = new Set(
+    Object.entries(head.document.resource ?? {}).flatMap(([type, blocks]) =>
+      Object.keys(blocks as object).map((name) => `${type}.${name}`),
+    ),
+  );
+  const removed = base.targets.filter((address) => !configured.has(address));
+  const headTargets = [...new Set([...head.targets, ...removed, ...movedFrom])].map((address) => `-target=${address}`);
   const planned = await tf(["plan", "-input=false", "-out=upgrade.tfplan", ...headTargets], TIMEOUTS.plan);
   if (planned.code !== 0) return failed("plan (this revision)", planned);
   const shown = await tf(["show", "-json", "upgrade.tfplan"], TIMEOUTS.plan);

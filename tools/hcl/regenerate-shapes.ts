@@ -1,28 +1,32 @@
 /**
  * `npm run hcl:shapes`: regenerates tools/hcl/provider-shapes.json, the block structure of every
- * resource and data source type the stacks use, from the real providers' schemas (needs the
- * validators: scripts/install-validators.sh). Run it after adding a resource type.
+ * resource and data source type the stacks use, from the schemas of the real providers tools.json
+ * lists: aws, kubernetes, helm and, once it is built, tfe (needs the validators:
+ * scripts/install-validators.sh). Run it after adding a resource type.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { environments } from "../../environments";
 import { synthesize } from "../../src/synth";
+import { synthesisTargets } from "../config-variants";
 import { loadTools } from "../tools-cache";
 import { type UsedTypes, extractShapes } from "./shapes";
 import { providersSchema } from "./tools";
 
 export const SHAPES_FILE = resolve(__dirname, "provider-shapes.json");
 
-/** Resource, data source and ephemeral resource types used by any stack of any environment. */
+/**
+ * Resource, data source and ephemeral resource types used by any stack of any environment or
+ * configuration variant (tools/config-variants.ts: the Terraform Cloud variant brings hashicorp/tfe's).
+ */
 export function usedTypes(): UsedTypes {
   const used = { resources: new Set<string>(), data: new Set<string>(), ephemeral: new Set<string>() };
   const scratch = mkdtempSync(join(tmpdir(), "genai-types-"));
   try {
-    for (const name of Object.keys(environments)) {
-      const outdir = join(scratch, name);
-      const result = synthesize({ ...process.env, GENAI_CONFIG: "", GENAI_ENV: name, CDKTF_OUTDIR: outdir });
-      if (result.exitCode !== 0) throw new Error(`synth of ${name} failed`);
+    for (const { group, env } of synthesisTargets(join(scratch, "config"))) {
+      const outdir = join(scratch, "synth", group);
+      const result = synthesize({ ...process.env, ...env, CDKTF_OUTDIR: outdir });
+      if (result.exitCode !== 0) throw new Error(`synth of ${group} failed`);
       for (const stack of readdirSync(join(outdir, "stacks"))) {
         const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<
           "resource" | "data" | "ephemeral",

@@ -2,9 +2,11 @@
  * `npm run validate`: checks the synthesized stacks with the real tools, offline.
  *
  *  1. installs the validators (scripts/install-validators.sh, cached outside the repo);
- *  2. synthesizes every environment, plus the deliberately broken self-test stacks
- *     (tools/validate/fixtures/bad-stacks.ts);
- *  3. runs `init -backend=false` and `validate` on every stack directory;
+ *  2. synthesizes every environment and every configuration variant (tools/config-variants.ts:
+ *     production with its state in Terraform Cloud, group `cloud`), plus the deliberately broken
+ *     self-test stacks (tools/validate/fixtures/bad-stacks.ts);
+ *  3. runs `init -backend=false` and `validate` on every stack directory (a stack that requires a
+ *     provider the install could not build fails as not validated);
  *  4. does the same on each stack's HCL rendering (npm run synth:hcl's renderer, formatted by
  *     terraform fmt), after checking the committed block shapes still match the providers' schemas;
  *  5. runs checkov over all of them with .checkov.yaml;

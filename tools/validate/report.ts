@@ -40,6 +40,52 @@ export function retargetProviderVersions(document: TerraformDocument, builds: re
   return notes;
 }
 
+/**
+ * The providers a stack requires that could not be built, one message each (`init` would fail on
+ * them). Empty when every required provider is there.
+ */
+export function unbuiltProviderErrors(
+  document: TerraformDocument,
+  unavailable: readonly { readonly name: string; readonly version: string; readonly reason: string }[],
+): string[] {
+  const required = Object.keys(document.terraform?.required_providers ?? {});
+  return unavailable
+    .filter((provider) => required.includes(provider.name))
+    .map(
+      (provider) =>
+        `not validated: provider ${provider.name} ${provider.version} could not be built (${provider.reason})`,
+    );
+}
+
+/**
+ * The stack without the blocks of `providers` (their required_providers entry, provider blocks,
+ * resources and data sources of their types), so the rest can still be validated with the real
+ * providers; returns how many blocks were left out. Only sound while nothing else refers to
+ * them: true of the terraform-cloud stack, whose tfe blocks refer to its AWS roles, never back.
+ */
+export function withoutProviders(
+  document: TerraformDocument & Record<string, unknown>,
+  providers: readonly string[],
+): { document: TerraformDocument & Record<string, unknown>; removed: number } {
+  const copy = structuredClone(document) as Record<string, Record<string, Record<string, unknown>>>;
+  let removed = 0;
+  for (const name of providers) {
+    delete copy.terraform?.required_providers?.[name as never];
+    if (copy.provider?.[name] !== undefined) {
+      delete copy.provider[name];
+      removed++;
+    }
+    for (const kind of ["resource", "data"]) {
+      for (const type of Object.keys(copy[kind] ?? {})) {
+        if (!type.startsWith(`${name}_`)) continue;
+        removed += Object.keys(copy[kind]![type] as object).length;
+        delete copy[kind]![type];
+      }
+    }
+  }
+  return { document: copy as TerraformDocument & Record<string, unknown>, removed };
+}
+
 /** Messages of the error diagnostics in `terraform validate -json` output. */
 export function validateErrors(json: string): string[] {
   const result = JSON.parse(json) as {

@@ -7,13 +7,23 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { environments } from "../../environments";
 import { synthesize } from "../../src/synth";
+import { synthesisTargets } from "../config-variants";
 import { SHAPES_FILE, currentShapesJson } from "../hcl/regenerate-shapes";
 import { type Tools, installAndLoadTools } from "../tools-cache";
 import { checkChart, renderAndValidate } from "./charts";
 import { BAD_STACKS, type BadStackId, synthBadStacks } from "./fixtures/bad-stacks";
 import { localChartReleases } from "./release-values";
 import { type CheckovCounts, checkovCountsByStack, formatTable } from "./report";
-import { REPO, SELF_TEST, WORK_ROOT, inPool, prepareWorkDirs, run, terraformValidate } from "./workspace";
+import {
+  REPO,
+  SELF_TEST,
+  WORK_ROOT,
+  inPool,
+  prepareWorkDirs,
+  run,
+  terraformValidate,
+  unvalidatedBlocks,
+} from "./workspace";
 
 /** Parallel `terraform validate` runs; each loads the ~700 MB AWS provider schema. */
 const TERRAFORM_CONCURRENCY = 2;
@@ -22,7 +32,10 @@ const TERRAFORM_CONCURRENCY = 2;
 export type ErrorsByStack = ReadonlyMap<string, readonly string[]>;
 
 export interface Synthesized {
-  /** Every environment's stacks, `<environment>/<stack>`. */
+  /**
+   * Every environment's stacks, `<environment>/<stack>`, then every configuration variant's
+   * (tools/config-variants.ts), `<variant>/<stack>`.
+   */
   readonly stackIds: string[];
   /** The self-test stacks, `selftest/<fixture>`: each must be rejected. */
   readonly selfTestIds: string[];
@@ -67,20 +80,24 @@ export function installValidators(): Tools {
 }
 
 /**
- * Step 2: synthesizes every environment and the self-test stacks into .validate/synth, and
+ * Step 2: synthesizes every environment, every configuration variant (tools/config-variants.ts,
+ * from a GENAI_CONFIG file in .validate/) and the self-test stacks into .validate/synth, and
  * prepares their work directories. Returns the exit code of a failed synth instead.
  */
 export function synthesizeStacks(tools: Tools): Synthesized | { readonly exitCode: number } {
-  heading("synthesizing every environment and the self-test stacks");
+  heading("synthesizing every environment, the configuration variants and the self-test stacks");
   rmSync(WORK_ROOT, { recursive: true, force: true });
   const notes = new Set<string>();
   const stackIds: string[] = [];
-  for (const name of Object.keys(environments)) {
-    const outdir = join(WORK_ROOT, "synth", name);
+  for (const { group, env } of synthesisTargets(WORK_ROOT)) {
+    const outdir = join(WORK_ROOT, "synth", group);
     const quiet = { error: console.error, warn: () => undefined };
-    const result = synthesize({ ...process.env, GENAI_CONFIG: "", GENAI_ENV: name, CDKTF_OUTDIR: outdir }, quiet);
-    if (result.exitCode !== 0) return { exitCode: result.exitCode };
-    stackIds.push(...prepareWorkDirs(outdir, name, tools, notes, true));
+    const result = synthesize({ ...process.env, ...env, CDKTF_OUTDIR: outdir }, quiet);
+    if (result.exitCode !== 0) {
+      console.error(`synth of ${group} failed (${env.GENAI_CONFIG || `GENAI_ENV=${env.GENAI_ENV}`})`);
+      return { exitCode: result.exitCode };
+    }
+    stackIds.push(...prepareWorkDirs(outdir, group, tools, notes, true));
   }
   synthBadStacks(join(WORK_ROOT, "synth", SELF_TEST));
   const selfTestIds = prepareWorkDirs(join(WORK_ROOT, "synth", SELF_TEST), SELF_TEST, tools, notes);
@@ -302,4 +319,8 @@ export function printSummary(tools: Tools, results: readonly StackResult[]): voi
   console.log(
     `providers: ${tools.providers.map((p) => `${p.name} ${p.builtVersion} (${p.module}@${p.pseudoVersion})`).join(", ")}`,
   );
+  for (const provider of tools.unavailableProviders ?? []) {
+    console.log(`provider not built: ${provider.name} ${provider.version} (${provider.module}): ${provider.reason}`);
+  }
+  for (const [id, what] of unvalidatedBlocks) console.log(`partly validated: ${id}: ${what}`);
 }

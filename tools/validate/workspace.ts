@@ -8,9 +8,17 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PROVIDER_SHAPES, renderHcl } from "../hcl";
 import type { Tools } from "../tools-cache";
-import { checkovInput, retargetProviderVersions, validateErrors } from "./report";
+import {
+  checkovInput,
+  retargetProviderVersions,
+  unbuiltProviderErrors,
+  validateErrors,
+  withoutProviders,
+} from "./report";
 
 export const REPO = resolve(__dirname, "../..");
+/** Stacks whose blocks of an unbuilt provider were left out of terraform validate, and how many. */
+export const unvalidatedBlocks = new Map<string, string>();
 export const WORK_ROOT = join(REPO, ".validate");
 /** The group (and id prefix) of the self-test stacks: `selftest/<fixture>`. */
 export const SELF_TEST = "selftest";
@@ -50,8 +58,9 @@ export async function inPool<T>(items: readonly T[], size: number, work: (item: 
 /**
  * Copies every synthesized stack into .validate/work/<group>/<stack>, retargeted at the built
  * providers, the copy checkov reads into .validate/checkov/<group>/<stack> ({@link checkovInput}),
- * and (with `hcl`) its HCL rendering into .validate/hcl/<group>/<stack>. Returns the
- * stack ids (`<group>/<stack>`); each retargeted constraint is added to `notes`.
+ * and (with `hcl`) its HCL rendering into .validate/hcl/<group>/<stack>, both without the blocks
+ * of a provider that could not be built ({@link unvalidatedBlocks}). Returns the stack ids
+ * (`<group>/<stack>`); each retargeted constraint is added to `notes`.
  */
 export function prepareWorkDirs(
   synthDir: string,
@@ -62,19 +71,39 @@ export function prepareWorkDirs(
 ): string[] {
   const ids: string[] = [];
   for (const stack of readdirSync(join(synthDir, "stacks"))) {
+    const id = `${group}/${stack}`;
     const target = join(WORK_ROOT, "work", group, stack);
     mkdirSync(target, { recursive: true });
-    const document = JSON.parse(readFileSync(join(synthDir, "stacks", stack, "cdk.tf.json"), "utf8"));
-    for (const note of retargetProviderVersions(document, tools.providers)) notes.add(note);
-    writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(document, null, 2));
+    const synthesized = JSON.parse(readFileSync(join(synthDir, "stacks", stack, "cdk.tf.json"), "utf8"));
+    for (const note of retargetProviderVersions(synthesized, tools.providers)) notes.add(note);
     const checkovTarget = join(WORK_ROOT, "checkov", group, stack);
     mkdirSync(checkovTarget, { recursive: true });
-    writeFileSync(join(checkovTarget, "cdk.tf.json"), JSON.stringify(checkovInput(document), null, 2));
+    writeFileSync(join(checkovTarget, "cdk.tf.json"), JSON.stringify(checkovInput(synthesized), null, 2));
+    // Blocks of a provider that could not be built are left out of terraform validate and the HCL
+    // rendering (their schema is unknown), and the summary says how many.
+    const unbuilt = (tools.unavailableProviders ?? []).filter(
+      (provider) => unbuiltProviderErrors(synthesized, [provider]).length > 0,
+    );
+    const { document, removed } = withoutProviders(
+      synthesized,
+      unbuilt.map((provider) => provider.name),
+    );
+    if (removed > 0) {
+      unvalidatedBlocks.set(
+        id,
+        `${removed} blocks of provider ${unbuilt.map((provider) => `${provider.name} ${provider.version}`).join(", ")} ` +
+          "not validated by terraform (not built: the Go module proxy does not serve it); checkov still read them",
+      );
+    }
+    writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(document, null, 2));
     if (hcl) {
       mkdirSync(join(WORK_ROOT, "hcl", group, stack), { recursive: true });
-      writeFileSync(join(WORK_ROOT, "hcl", group, stack, "main.tf"), renderHcl(document, PROVIDER_SHAPES));
+      writeFileSync(
+        join(WORK_ROOT, "hcl", group, stack, "main.tf"),
+        renderHcl(document as Parameters<typeof renderHcl>[0], PROVIDER_SHAPES),
+      );
     }
-    ids.push(`${group}/${stack}`);
+    ids.push(id);
   }
   return ids;
 }

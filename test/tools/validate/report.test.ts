@@ -4,6 +4,8 @@ import {
   checkovCountsByStack,
   formatTable,
   retargetProviderVersions,
+  unbuiltProviderErrors,
+  withoutProviders,
   validateErrors,
 } from "../../../tools/validate/report";
 
@@ -29,6 +31,29 @@ describe("retargetProviderVersions", () => {
 
   it("leaves a document without providers alone", () => {
     expect(retargetProviderVersions({}, builds)).toEqual([]);
+  });
+
+  it("points the tfe constraint of @cdktf/provider-tfe (~> 0.33) at the built release like any other", () => {
+    const document = { terraform: { required_providers: { tfe: { version: "~> 0.33" }, aws: { version: "6.25.0" } } } };
+    const withTfe = [...builds, { name: "tfe", builtVersion: "0.71.0", pinnedVersion: "0.71.0" }];
+    expect(retargetProviderVersions(document, withTfe)).toEqual(["tfe ~> 0.33 -> 0.71.0", "aws 6.25.0 -> 6.47.10"]);
+    expect(document.terraform.required_providers.tfe).toEqual({ version: "0.71.0" });
+  });
+});
+
+describe("unbuiltProviderErrors", () => {
+  const unavailable = [{ name: "tfe", version: "0.71.0", reason: "the proxy refused it" }];
+
+  it("says a stack requiring a provider that could not be built is not validated, and why", () => {
+    const document = { terraform: { required_providers: { aws: { version: "6.25.0" }, tfe: { version: "~> 0.33" } } } };
+    expect(unbuiltProviderErrors(document, unavailable)).toEqual([
+      "not validated: provider tfe 0.71.0 could not be built (the proxy refused it)",
+    ]);
+  });
+
+  it("finds nothing in a stack that does not require it", () => {
+    expect(unbuiltProviderErrors({ terraform: { required_providers: { aws: {} } } }, unavailable)).toEqual([]);
+    expect(unbuiltProviderErrors({}, unavailable)).toEqual([]);
   });
 });
 
@@ -106,5 +131,34 @@ describe("checkovInput", () => {
 describe("formatTable", () => {
   it("pads columns to their widest cell under a rule", () => {
     expect(formatTable(["a", "bb"], [["ccc", "d"]])).toBe(["a   | bb", "----|---", "ccc | d "].join("\n"));
+  });
+});
+
+describe("withoutProviders", () => {
+  const document = {
+    terraform: { required_providers: { aws: { version: "6.25.0" }, tfe: { version: "~> 0.33" } } },
+    provider: { aws: [{ region: "us-east-1" }], tfe: [{ hostname: "app.terraform.io" }] },
+    resource: {
+      aws_iam_role: { role: { name: "r" } },
+      tfe_workspace: { a: { name: "a" }, b: { name: "b" } },
+      tfe_variable: { v: { key: "k" } },
+    },
+    data: { tfe_organization_membership: { m: { email: "x@example.com" } }, aws_partition: { p: {} } },
+  };
+
+  it("leaves out the provider, its resources and data sources, and counts them", () => {
+    const { document: rest, removed } = withoutProviders(document, ["tfe"]);
+    expect(removed).toBe(5);
+    expect(rest).toEqual({
+      terraform: { required_providers: { aws: { version: "6.25.0" } } },
+      provider: { aws: [{ region: "us-east-1" }] },
+      resource: { aws_iam_role: { role: { name: "r" } } },
+      data: { aws_partition: { p: {} } },
+    });
+    expect(document.resource.tfe_workspace).toBeDefined();
+  });
+
+  it("changes nothing for providers the stack does not use", () => {
+    expect(withoutProviders(document, ["kubernetes"])).toEqual({ document, removed: 0 });
   });
 });
