@@ -12,5 +12,9 @@ export default defineConfig({
     // worker may keep cdktf and the provider classes loaded between files: 28 s -> 10 s here.
     isolate: false,
     maxWorkers: 2,
+    // A whole-environment synth takes 1-2 s alone and several times that on a 2-core machine
+    // that is also running an emulated deploy; a limit is for hangs, not a performance test.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
