@@ -73,14 +73,11 @@ export function statementsBehind(synthesized: string, reference: unknown): Block
 }
 
 /**
- * The statements of a resource policy (a key's, a topic's) as written on the resource:
- * `${jsonencode({"Version" = …, "Statement" = […]})}`, read back as JSON.
+ * The statements of a resource policy (a key's, a topic's) as written on the resource: policy
+ * JSON whose plan-time values are `${…}` interpolations inside its strings.
  */
 export function resourcePolicyStatements(policy: unknown): Block[] {
-  const match = /^\$\{jsonencode\((.*)\)\}$/s.exec(String(policy));
-  if (match === null) throw new Error(`not a jsonencode() policy: ${String(policy)}`);
-  const json = match[1]!.replace(/("(?:[^"\\]|\\.)*") = /g, "$1: ");
-  return (JSON.parse(json) as { Statement: Block[] }).Statement;
+  return (JSON.parse(String(policy)) as { Statement: Block[] }).Statement;
 }
 
 /** The resources of `type` as a list. */

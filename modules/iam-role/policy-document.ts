@@ -1,5 +1,4 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 
 /** One IAM condition, as `aws_iam_policy_document` writes it. */
@@ -75,14 +74,16 @@ export function renderStatement(statement: PolicyStatement | ResourcePolicyState
 
 /**
  * How this project writes a resource policy (a KMS key's, an SNS topic's): the same typed
- * statements, rendered as the policy JSON on the resource itself. Not `aws_iam_policy_document`:
+ * statements, rendered at synth as the policy JSON on the resource itself, with the values only
+ * known at plan time (account id, ARNs) left as Terraform interpolations inside the JSON text.
+ * Not `aws_iam_policy_document`:
  * checkov reads every such data source as an identity policy, and a key policy's `Resource: "*"`
  * ("this key") and the account's `kms:*` administration statement would fail its identity checks
  * (CKV_AWS_109, 111, 356), which would then have to be skipped for the roles too
  * (docs/decisions.md, "Policies: typed statements, two renderings").
  */
 export function resourcePolicyJson(statements: readonly ResourcePolicyStatement[]): string {
-  return Fn.jsonencode({
+  return JSON.stringify({
     Version: "2012-10-17",
     Statement: statements.map((statement) => ({
       ...(statement.sid === undefined ? {} : { Sid: statement.sid }),
