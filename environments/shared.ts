@@ -76,6 +76,14 @@ export const databaseDefaults = {
   performanceInsightsRetentionDays: 7,
   slowStatementMilliseconds: 1000,
   logRetentionDays: 365,
+  // Used where replication resolves to dms-cdc (Taipei + Tokyo): one instance per secondary.
+  changeDataCapture: {
+    instanceClass: "dms.r6i.large",
+    allocatedStorageGb: 100,
+    engineVersion: "3.5.4",
+    multiAz: true,
+    schemas: ["public"] as string[],
+  },
 } as const;
 
 export const cacheDefaults = {

@@ -56,6 +56,8 @@ export const staging = {
     primaryReaders: 1,
     secondaryInstances: 1,
     backupRetentionDays: 7,
+    // Rehearses production's replication on a smaller, single-AZ replication instance.
+    changeDataCapture: { ...databaseDefaults.changeDataCapture, instanceClass: "dms.t3.medium", multiAz: false },
   },
   cache: { ...cacheDefaults, nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
   backup: { frequencyHours: 24, retentionDays: 7 },

@@ -37,6 +37,14 @@ export function globalDataNames(config: Naming) {
   };
 }
 
+/**
+ * Secret of the master credentials of a secondary's own cluster (a `dms-cdc` target); the
+ * primary's are {@link globalDataNames}' `masterSecret`, replicated to every region.
+ */
+export function regionalMasterSecretName(config: Naming, regionKey: string): string {
+  return `${appSettingPaths(config).secretsPrefix}${regionKey}/database-master`;
+}
+
 /** Name of a region's backup vault (and plan): other regions copy to it by this name. */
 export function backupVaultName(config: Naming, regionKey: string): string {
   return regionPrefix(config, regionKey);

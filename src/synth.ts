@@ -43,6 +43,7 @@ export function synthesize(
       const stacks = [
         platform.global,
         ...platform.regions,
+        ...platform.replication,
         ...(platform.terraformCloud ? [platform.terraformCloud] : []),
       ];
       return stacks.map((stack) => stack.node.id);

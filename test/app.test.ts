@@ -39,23 +39,26 @@ describe("the app synth (production)", () => {
     manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as Manifest;
   });
 
-  it("writes exactly the global, taipei and tokyo stacks", () => {
-    expect(Object.keys(manifest.stacks).sort()).toEqual(["global", "taipei", "tokyo"]);
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["global", "taipei", "tokyo"]);
+  it("writes exactly the global, taipei, tokyo and replication-tokyo stacks", () => {
+    const stacks = ["global", "replication-tokyo", "taipei", "tokyo"];
+    expect(Object.keys(manifest.stacks).sort()).toEqual(stacks);
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(stacks);
   });
 
-  it("records no dependency between stacks (no secondary reads Taipei's state), so `cdktf deploy taipei tokyo` needs no flag", () => {
-    for (const stack of Object.values(manifest.stacks)) expect(stack.dependencies).toEqual([]);
+  it("lets the regional stacks deploy alone (no dependency), and runs the replication link after both regions", () => {
+    for (const id of ["global", "taipei", "tokyo"]) expect(manifest.stacks[id]!.dependencies).toEqual([]);
+    expect([...manifest.stacks["replication-tokyo"]!.dependencies].sort()).toEqual(["taipei", "tokyo"]);
   });
 
   it("gives every stack a distinct, encrypted, lockfile-locked S3 state key", () => {
-    const backends = ["global", "taipei", "tokyo"].map((id) => readStack(outdir, id).terraform.backend.s3);
-    expect(new Set(backends.map((backend) => backend.key)).size).toBe(3);
+    const ids = ["global", "taipei", "tokyo", "replication-tokyo"];
+    const backends = ids.map((id) => readStack(outdir, id).terraform.backend.s3);
+    expect(new Set(backends.map((backend) => backend.key)).size).toBe(ids.length);
     for (const backend of backends) expect(backend).toMatchObject({ encrypt: true, use_lockfile: true });
   });
 
   it("sets the required default_tags on every AWS provider of every stack", () => {
-    for (const id of ["global", "taipei", "tokyo"]) {
+    for (const id of ["global", "taipei", "tokyo", "replication-tokyo"]) {
       for (const provider of readStack(outdir, id).provider.aws) {
         const tags = provider.default_tags[0]!.tags;
         expect(Object.keys(tags).sort()).toEqual([...REQUIRED_TAG_KEYS].sort());
@@ -90,11 +93,11 @@ describe("the app synth (production)", () => {
 
 describe("the app synth (other environments)", () => {
   it.each([
-    ["staging", ["global", "taipei", "tokyo"]],
+    ["staging", ["global", "replication-tokyo", "taipei", "tokyo"]],
     ["development", ["global", "taipei"]],
   ])("writes the %s stacks", (name, stacks) => {
     const { outdir, result } = synthInto({ GENAI_ENV: name });
-    expect(result.stackIds).toEqual(stacks);
+    expect([...result.stackIds].sort()).toEqual(stacks);
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(stacks);
     expect(readStack(outdir, "taipei").terraform.backend.s3.key).toBe(`genai-demo/${name}/taipei.tfstate`);
   });

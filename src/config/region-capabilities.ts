@@ -1,4 +1,4 @@
-import type { AwsRegion } from "./aws-regions";
+import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
 
 /**
  * Cross-region features this platform relies on. A region offers one only where AWS says so in
@@ -6,7 +6,12 @@ import type { AwsRegion } from "./aws-regions";
  * may assert one the table lacks (`regions[].assertedCapabilities`, for regions AWS added after
  * the table was read); `npm run preflight` then checks the assertion against the account.
  */
-export const REGION_CAPABILITIES = ["aurora-postgresql-global-database", "elasticache-global-datastore"] as const;
+export const REGION_CAPABILITIES = [
+  "aurora-postgresql-global-database",
+  "elasticache-global-datastore",
+  "dms",
+  "inter-region-vpc-peering",
+] as const;
 export type RegionCapability = (typeof REGION_CAPABILITIES)[number];
 
 /** Where each capability's regions come from, and when we read it. */
@@ -24,6 +29,20 @@ export const CAPABILITY_SOURCES: Record<RegionCapability, { readonly page: strin
   "elasticache-global-datastore": {
     page: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html",
     read: "2026-12-01",
+  },
+  // "Working with an AWS DMS replication instance": "You can create an AWS DMS replication
+  // instance in the following AWS Regions", a table that lists Asia Pacific (Taipei) ap-east-2
+  // and Asia Pacific (Tokyo) ap-northeast-1.
+  dms: {
+    page: "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.html",
+    read: "2026-12-02",
+  },
+  // Amazon VPC FAQs, "Can I create a peering connection to a VPC in a different region?": "Inter-
+  // region VPC peering is available globally in all commercial regions (excluding China)". A
+  // rule, not a list: every region of AWS_REGIONS is commercial and outside China.
+  "inter-region-vpc-peering": {
+    page: "https://aws.amazon.com/vpc/faqs/",
+    read: "2026-12-02",
   },
 };
 
@@ -64,6 +83,42 @@ const OFFERED: Record<RegionCapability, readonly AwsRegion[]> = {
     "mx-central-1",
     "sa-east-1",
   ],
+  dms: [
+    "us-east-2",
+    "us-east-1",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-4",
+    "ap-south-1",
+    "ap-northeast-3",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-east-2",
+    "ap-southeast-7",
+    "ap-northeast-1",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-south-1",
+    "eu-west-3",
+    "eu-south-2",
+    "eu-north-1",
+    "eu-central-2",
+    "il-central-1",
+    "mx-central-1",
+    "me-south-1",
+    "me-central-1",
+    "sa-east-1",
+  ],
+  "inter-region-vpc-peering": AWS_REGIONS,
 };
 
 /**

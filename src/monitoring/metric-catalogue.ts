@@ -58,6 +58,9 @@ const CACHE_DIMENSION_NOTE =
   "in aws-elasticache/lib/elasticache-canned-metrics.generated.d.ts); AWS's prose pages show only " +
   "CacheClusterId+CacheNodeId examples. There is no ReplicationGroupId dimension.";
 
+/** AWS DMS task metrics ("Monitoring AWS DMS tasks", replication task metrics). */
+const DMS_PAGE = "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html";
+
 export const METRIC_CATALOGUE: readonly MetricEntry[] = [
   // --- Route 53 health checks (global stack, us-east-1) ---
   {
@@ -172,6 +175,25 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
       "labs read it under SourceRegion (CloudWatch console, RDS > SourceRegion). Check with `aws cloudwatch " +
       "list-metrics --namespace AWS/RDS --metric-name AuroraGlobalDBReplicationLag` in a secondary region.",
   },
+
+  // --- AWS DMS change data capture (replication link stacks) ---
+  ...(["CDCLatencySource", "CDCLatencyTarget"] as const).map((metricName): MetricEntry => ({
+    namespace: "AWS/DMS",
+    metricName,
+    dimensions: ["ReplicationInstanceIdentifier", "ReplicationTaskIdentifier"],
+    statistics: ["Average", "Minimum", "Maximum"],
+    minPeriodSeconds: 60,
+    unit: "Seconds",
+    source: { page: DMS_PAGE, read: "2026-12-02" },
+    confirmed: false,
+    note:
+      "The page lists CDCLatencySource (gap between the last event captured from the source and the " +
+      "instance's clock) and CDCLatencyTarget (gap to the last change committed on the target) as task " +
+      "metrics, in seconds. UNCONFIRMED dimension values: no AWS page we could read names them; tools that " +
+      "read these metrics (YACE, public dashboards) use the instance identifier and the resource id at the end " +
+      "of the task's ARN, which is what the alarms use. Check with `aws cloudwatch list-metrics --namespace " +
+      "AWS/DMS --metric-name CDCLatencyTarget`.",
+  })),
 
   // --- ElastiCache Valkey / Redis OSS (regional stacks) ---
   {

@@ -1,4 +1,6 @@
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
+import { IamServiceRole, awsManagedPolicyArn } from "../../modules/iam-role";
+import { replicationLinks } from "../replication-links";
 import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
 import { AlertTopics } from "../../modules/alert-topics";
@@ -52,6 +54,7 @@ export class GlobalStack extends PlatformStack {
     });
 
     this.createServiceLinkedRoles(config);
+    this.createDmsServiceRoles(config);
     buildCertificateValidation(this, config, this.hostedZone.zoneId);
     this.failover = buildDnsFailover(this, config, this.alerts);
 
@@ -86,4 +89,27 @@ export class GlobalStack extends PlatformStack {
       });
     }
   }
+
+  /**
+   * The roles DMS looks up by fixed name in every account that uses it: `dms-vpc-role` (it
+   * refuses to create a replication subnet group without it) and `dms-cloudwatch-logs-role`
+   * (task logs). Account-wide, so `global` owns them when the environment replicates with DMS.
+   */
+  private createDmsServiceRoles(config: EnvironmentConfig): void {
+    if (replicationLinks(config).length === 0 || config.existingDmsServiceRoles) return;
+    for (const [name, policy] of DMS_SERVICE_ROLES) {
+      new IamServiceRole(this, name, {
+        name,
+        description: "Created by genai-demo: AWS DMS looks this role up by name",
+        trust: { principal: { type: "Service", identifiers: ["dms.amazonaws.com"] }, actions: ["sts:AssumeRole"] },
+        managedPolicies: { service: awsManagedPolicyArn(this.account, `service-role/${policy}`) },
+      });
+    }
+  }
 }
+
+/** DMS's fixed-name roles and the AWS-managed policy each carries. */
+export const DMS_SERVICE_ROLES = [
+  ["dms-vpc-role", "AmazonDMSVPCManagementRole"],
+  ["dms-cloudwatch-logs-role", "AmazonDMSCloudWatchLogsRole"],
+] as const;

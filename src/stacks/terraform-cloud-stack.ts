@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { TerraformCloudAccess } from "../../modules/terraform-cloud-access";
 import { TerraformCloudWorkspaces } from "../../modules/terraform-cloud-workspaces";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
+import { replicationLinks } from "../replication-links";
 import { GLOBAL_STACK_ID, TERRAFORM_CLOUD_STACK_ID, type EnvironmentConfig } from "../config/schema";
 import { cloudWorkspaceName } from "../state-backend";
 import { pinnedTerraformVersion } from "../terraform-version";
@@ -29,12 +30,27 @@ export class TerraformCloudStack extends PlatformStack {
     super(scope, TERRAFORM_CLOUD_STACK_ID, { config, awsRegion: ROUTE53_METRICS_REGION });
     const hostname = state.hostname ?? DEFAULT_TERRAFORM_CLOUD_HOSTNAME;
     const projectName = state.project ?? `${config.project}-${config.name}`;
-    const stackIds = [GLOBAL_STACK_ID, ...config.regions.map((region) => region.key)];
+    const links = replicationLinks(config);
+    const stackIds = [
+      GLOBAL_STACK_ID,
+      ...config.regions.map((region) => region.key),
+      ...links.map((link) => link.stackId),
+    ];
     const workspaceOf = (stackId: string) => cloudWorkspaceName(state.workspacePrefix, stackId);
-    const regionsOf = (stackId: string) =>
-      stackId === GLOBAL_STACK_ID
-        ? [ROUTE53_METRICS_REGION]
-        : [config.regions.find((region) => region.key === stackId)!.awsRegion];
+    const linkOf = (stackId: string) => links.find((link) => link.stackId === stackId);
+    const regionsOf = (stackId: string) => {
+      if (stackId === GLOBAL_STACK_ID) return [ROUTE53_METRICS_REGION];
+      const link = linkOf(stackId);
+      if (link !== undefined) return [link.target.awsRegion, link.source.awsRegion];
+      return [config.regions.find((region) => region.key === stackId)!.awsRegion];
+    };
+    // A change to global (zone, health checks) queues the regions, a region's change queues its
+    // replication links; never the reverse.
+    const triggersOf = (stackId: string) => {
+      if (stackId === GLOBAL_STACK_ID) return [];
+      const link = linkOf(stackId);
+      return link === undefined ? [GLOBAL_STACK_ID] : [link.source.key, link.target.key];
+    };
 
     this.access = new TerraformCloudAccess(this, "aws-access", {
       account: this.account,
@@ -69,8 +85,7 @@ export class TerraformCloudStack extends PlatformStack {
               name: workspaceOf(stackId),
               description: `Stack ${stackId} of ${config.project} ${config.name}`,
               stateConsumers: reads.filter((read) => read.source === stackId).map((read) => read.reader),
-              // A change to global (zone, health checks) queues the regions, never the reverse.
-              triggeredBy: stackId === GLOBAL_STACK_ID ? [] : [GLOBAL_STACK_ID],
+              triggeredBy: triggersOf(stackId),
               environment: {
                 TFC_AWS_PROVIDER_AUTH: "true",
                 TFC_AWS_PLAN_ROLE_ARN: roles.plan.arn,

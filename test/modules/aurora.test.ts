@@ -96,7 +96,12 @@ describe("AuroraCluster (primary)", () => {
     const version = only(primaryJson, "aws_secretsmanager_secret_version");
     // The secret's value is a Terraform expression over the same ephemeral password, never the
     // escaped text of its reference (which would store the literal string and lose the password).
-    expect(version.secret_string_wo).toBe(`\${jsonencode({"username" = "app_admin", "password" = ${reference}})}`);
+    // Beside it, where the password connects (RDS's own secret layout, which DMS endpoints read).
+    const [clusterId] = Object.keys(document.resource!.aws_rds_cluster!);
+    expect(version.secret_string_wo).toBe(
+      `\${jsonencode({"engine" = "postgres", "host" = aws_rds_cluster.${clusterId}.endpoint, "port" = 5432, ` +
+        `"dbname" = "app", "username" = "app_admin", "password" = ${reference}})}`,
+    );
     expect(JSON.stringify(version)).not.toContain("$${");
     expect(version).toMatchObject({ secret_string_wo_version: 3 });
     expect(version.secret_string).toBeUndefined();

@@ -1,3 +1,4 @@
+import { databaseSubnetCidrs } from "../../src/replication-links";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Testing } from "cdktf";
@@ -118,12 +119,9 @@ describe.each([
     expect(reads.map((read) => read.config.key)).toEqual(["genai-demo/production/global.tfstate"]);
   });
 
-  it("exports its outputs under the stable names; only the writer's region its database endpoints", () => {
-    const databaseOutputs: string[] = [REGIONAL_OUTPUTS.databaseEndpoint, REGIONAL_OUTPUTS.databaseReaderEndpoint];
-    const expected = Object.values(REGIONAL_OUTPUTS).filter(
-      (name) => key === "taipei" || !databaseOutputs.includes(name),
-    );
-    expect(Object.keys(document.output!).sort()).toEqual([...expected].sort());
+  it("exports its outputs under the stable names, its own database's endpoints included", () => {
+    // Production replicates with DMS, so both regions run a database (snapshot-copy: see below).
+    expect(Object.keys(document.output!).sort()).toEqual([...Object.values(REGIONAL_OUTPUTS)].sort());
   });
 });
 
@@ -133,7 +131,7 @@ describe("RegionalStack with aws-cli-exec authentication", () => {
   const document = JSON.parse(json) as Record<string, Record<string, unknown>>;
 
   it("runs aws eks get-token for its own cluster and region instead", () => {
-    expect(document.ephemeral).toBeUndefined();
+    expect(Object.keys(document.ephemeral ?? {})).not.toContain("aws_eks_cluster_auth");
     const [helm] = document.provider!.helm as { kubernetes: { exec: { args: string[] } } }[];
     expect(helm!.kubernetes.exec.args).toEqual(
       expect.arrayContaining([
@@ -194,11 +192,23 @@ describe("RegionalStack request path", () => {
   it.each([
     ["aurora", 5432],
     ["cache", 6379],
-  ])("admits only its port to the %s group, only from the pods", (group, port) => {
+  ])("admits only its port to the %s group, only from the pods and (aurora) Tokyo's DMS subnets", (group, port) => {
     const toData = ingress.filter((rule) => rule.security_group_id === groupRef(group));
-    expect(toData).toEqual([
-      expect.objectContaining({ from_port: port, to_port: port, referenced_security_group_id: groupRef("eks-nodes") }),
-    ]);
+    const tokyoDatabaseSubnets = group === "aurora" ? databaseSubnetCidrs(production, production.regions[1]!) : [];
+    expect(tokyoDatabaseSubnets.every((cidr) => cidr.startsWith("10.1."))).toBe(true);
+    expect(toData).toHaveLength(1 + tokyoDatabaseSubnets.length);
+    expect(toData).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          from_port: port,
+          to_port: port,
+          referenced_security_group_id: groupRef("eks-nodes"),
+        }),
+        ...tokyoDatabaseSubnets.map((cidr) =>
+          expect.objectContaining({ from_port: port, to_port: port, cidr_ipv4: cidr, ip_protocol: "tcp" }),
+        ),
+      ]),
+    );
   });
 
   it("opens nothing to the internet but the ALB's 80 and 443", () => {
@@ -329,8 +339,8 @@ describe.each([
   const tokyo = synthRegion(config, "tokyo");
   const only = (json: string, type: string) => resourcesOf(json, type)[0]!;
 
-  it("resolves to the strategies Taipei allows: snapshot copies and a cache per region", () => {
-    expect(config.database.replication).toBe("snapshot-copy");
+  it("resolves to the best strategies Taipei allows: DMS change data capture and a cache per region", () => {
+    expect(config.database.replication).toBe("dms-cdc");
     expect(config.cache.replication).toBe("per-region");
     for (const json of [taipei, tokyo]) {
       expect(resourcesOf(json, "aws_rds_global_cluster")).toEqual([]);
@@ -339,15 +349,32 @@ describe.each([
     }
   });
 
-  it("runs the writer in Taipei only, sized and protected from config", () => {
+  it("runs the writer in Taipei and a standalone DMS target in Tokyo, sized and protected from config", () => {
     expect(resourcesOf(taipei, "aws_rds_cluster_instance")).toHaveLength(1 + database.primaryReaders);
-    expect(only(taipei, "aws_rds_cluster")).toMatchObject({
-      backup_retention_period: database.backupRetentionDays,
-      deletion_protection: protect,
-      lifecycle: { prevent_destroy: protect, ignore_changes: [] },
+    expect(resourcesOf(tokyo, "aws_rds_cluster_instance")).toHaveLength(database.secondaryInstances);
+    for (const json of [taipei, tokyo]) {
+      expect(only(json, "aws_rds_cluster")).toMatchObject({
+        backup_retention_period: database.backupRetentionDays,
+        deletion_protection: protect,
+        lifecycle: { prevent_destroy: protect, ignore_changes: [] },
+      });
+      expect(only(json, "aws_rds_cluster").global_cluster_identifier).toBeUndefined();
+    }
+    // Each writes its own database with its own master secret; Taipei's replicates to Tokyo.
+    expect(only(taipei, "aws_secretsmanager_secret").name).toBe(`genai-demo/${env}/database-master`);
+    expect(only(tokyo, "aws_secretsmanager_secret")).toMatchObject({
+      name: `genai-demo/${env}/tokyo/database-master`,
+      replica: [],
     });
-    expect(only(taipei, "aws_rds_cluster").global_cluster_identifier).toBeUndefined();
-    expect(resourcesOf(tokyo, "aws_rds_cluster")).toEqual([]);
+    // Only the source decodes its changes for DMS.
+    const logicalDecoding = (json: string) =>
+      (only(json, "aws_rds_cluster_parameter_group").parameter as Block[]).filter(
+        (parameter) => parameter.name === "rds.logical_replication",
+      );
+    expect(logicalDecoding(taipei)).toEqual([
+      { name: "rds.logical_replication", value: "1", apply_method: "pending-reboot" },
+    ]);
+    expect(logicalDecoding(tokyo)).toEqual([]);
     for (const json of [taipei, tokyo]) {
       expect(only(json, "aws_elasticache_replication_group")).toMatchObject({
         num_cache_clusters: cache.nodes,
@@ -399,12 +426,61 @@ describe.each([
     }
   });
 
-  it("publishes each region's settings under its own path; Tokyo has no database to publish", () => {
+  it("publishes each region's settings under its own path", () => {
     const names = (json: string) => resourcesOf(json, "aws_ssm_parameter").map((parameter) => String(parameter.name));
-    expect(names(taipei)).toContain(`/genai-demo/${env}/taipei/database/endpoint`);
-    expect(names(taipei)).toContain(`/genai-demo/${env}/taipei/cache/endpoint`);
-    expect(names(tokyo)).toContain(`/genai-demo/${env}/tokyo/cache/endpoint`);
-    expect(names(tokyo).some((name) => name.includes("/database/"))).toBe(false);
+    for (const [key, json] of [
+      ["taipei", taipei],
+      ["tokyo", tokyo],
+    ] as const) {
+      expect(names(json)).toContain(`/genai-demo/${env}/${key}/database/endpoint`);
+      expect(names(json)).toContain(`/genai-demo/${env}/${key}/cache/endpoint`);
+    }
+  });
+
+  it("opens the database tiers' NACLs to each other on 5432 only, and Tokyo's to its Secrets Manager endpoint", () => {
+    const [taipeiRegion, tokyoRegion] = config.regions;
+    const databaseAcl = (json: string) =>
+      resourcesOf(json, "aws_network_acl").find((acl) => String((acl.tags as Block).Name).endsWith("-database"))!;
+    const rules = (acl: Block, direction: "ingress" | "egress", cidrs: string[]) =>
+      (acl[direction] as Block[]).filter((rule) => cidrs.includes(String(rule.cidr_block)));
+    const taipeiCidrs = databaseSubnetCidrs(config, taipeiRegion!);
+    const tokyoCidrs = databaseSubnetCidrs(config, tokyoRegion!);
+    const postgres = { protocol: "tcp", from_port: 5432, to_port: 5432 };
+    const returning = { protocol: "tcp", from_port: 1024, to_port: 65535 };
+    // Taipei serves Tokyo's database subnets; Tokyo reaches Taipei's.
+    expect(rules(databaseAcl(taipei), "ingress", tokyoCidrs)).toEqual(
+      tokyoCidrs.map(() => expect.objectContaining(postgres)),
+    );
+    expect(rules(databaseAcl(taipei), "egress", tokyoCidrs)).toEqual(
+      tokyoCidrs.map(() => expect.objectContaining(returning)),
+    );
+    expect(rules(databaseAcl(tokyo), "egress", taipeiCidrs)).toEqual(
+      taipeiCidrs.map(() => expect.objectContaining(postgres)),
+    );
+    expect(rules(databaseAcl(tokyo), "ingress", taipeiCidrs)).toEqual(
+      taipeiCidrs.map(() => expect.objectContaining(returning)),
+    );
+    const endpoints = resourcesOf(tokyo, "aws_vpc_endpoint").map((endpoint) => endpoint.service_name);
+    expect(endpoints).toContain("com.amazonaws.ap-northeast-1.secretsmanager");
+    expect(resourcesOf(taipei, "aws_vpc_endpoint").map((endpoint) => endpoint.service_name)).not.toContain(
+      "com.amazonaws.ap-east-2.secretsmanager",
+    );
+  });
+});
+
+describe("RegionalStack data tier, Taipei + Tokyo with snapshot-copy chosen", () => {
+  const config = environmentConfig("production", (input) => (input.database.replication = "snapshot-copy"));
+  const taipei = synthRegion(config, "taipei");
+  const tokyo = synthRegion(config, "tokyo");
+
+  it("runs the writer in Taipei only; Tokyo has no database, no link rules and no logical decoding", () => {
+    expect(resourcesOf(taipei, "aws_rds_cluster")).toHaveLength(1);
+    expect(resourcesOf(tokyo, "aws_rds_cluster")).toEqual([]);
+    const names = resourcesOf(tokyo, "aws_ssm_parameter").map((parameter) => String(parameter.name));
+    expect(names.some((name) => name.includes("/database/"))).toBe(false);
+    const parameters = resourcesOf(taipei, "aws_rds_cluster_parameter_group")[0]!.parameter as Block[];
+    expect(parameters.map((parameter) => parameter.name)).not.toContain("rds.logical_replication");
+    expect(JSON.stringify(resourcesOf(taipei, "aws_vpc_security_group_ingress_rule"))).not.toContain("10.1.");
   });
 });
 

@@ -59,7 +59,7 @@ describe("TerraformCloudStack", () => {
     expect(major! > 1 || minor! >= 11).toBe(true);
     const workspaces = blocks(tfc, "tfe_workspace").map(([, block]) => block);
     expect(workspaces.map((workspace) => workspace.name).sort()).toEqual(
-      [`${PREFIX}-global`, `${PREFIX}-taipei`, `${PREFIX}-tokyo`].sort(),
+      [`${PREFIX}-global`, `${PREFIX}-taipei`, `${PREFIX}-tokyo`, `${PREFIX}-replication-tokyo`].sort(),
     );
     const [projectId] = blocks(tfc, "tfe_project").map(([id]) => id);
     for (const workspace of workspaces) {
@@ -93,13 +93,17 @@ describe("TerraformCloudStack", () => {
     }
   });
 
-  it("queues every region after global, and nothing after a region", () => {
+  it("queues every region after global and the replication link after both regions, never the reverse", () => {
     const triggers = blocks(tfc, "tfe_run_trigger").map(([, block]) => [block.sourceable_id, block.workspace_id]);
     const global = workspaceRef(tfc, `${PREFIX}-global`);
+    const [taipei, tokyo] = [workspaceRef(tfc, `${PREFIX}-taipei`), workspaceRef(tfc, `${PREFIX}-tokyo`)];
+    const link = workspaceRef(tfc, `${PREFIX}-replication-tokyo`);
     expect(triggers.sort()).toEqual(
       [
-        [global, workspaceRef(tfc, `${PREFIX}-taipei`)],
-        [global, workspaceRef(tfc, `${PREFIX}-tokyo`)],
+        [global, taipei],
+        [global, tokyo],
+        [taipei, link],
+        [tokyo, link],
       ].sort(),
     );
   });
@@ -114,7 +118,7 @@ describe("TerraformCloudStack", () => {
   it("trusts HCP Terraform's tokens for exactly this organization, project, workspace and run phase", () => {
     const documents = tfc.data!.aws_iam_policy_document!;
     const roles = blocks(tfc, "aws_iam_role").map(([, block]) => block);
-    expect(roles).toHaveLength(6);
+    expect(roles).toHaveLength(8);
     for (const role of roles) {
       const [, stackId, phase] = /-tfc-(.+)-(plan|apply)$/.exec(String(role.name))!;
       const trustId = /aws_iam_policy_document\.([^.]+)\.json/.exec(String(role.assume_role_policy))![1]!;
@@ -136,25 +140,30 @@ describe("TerraformCloudStack", () => {
 
   it("lets plan runs only read, and fences every role into its workspace's regions", () => {
     const attachments = blocks(tfc, "aws_iam_role_policy_attachment").map(([, block]) => String(block.policy_arn));
-    expect(attachments.filter((arn) => arn.endsWith(":policy/ReadOnlyAccess"))).toHaveLength(3);
-    expect(attachments.filter((arn) => arn.endsWith(":policy/PowerUserAccess"))).toHaveLength(3);
+    expect(attachments.filter((arn) => arn.endsWith(":policy/ReadOnlyAccess"))).toHaveLength(4);
+    expect(attachments.filter((arn) => arn.endsWith(":policy/PowerUserAccess"))).toHaveLength(4);
     expect(attachments.some((arn) => arn.endsWith("AdministratorAccess"))).toBe(false);
     const fences = Object.values(tfc.data!.aws_iam_policy_document!)
       .flatMap((document) => (document.statement as Block[]) ?? [])
       .filter((statement) => statement.sid === "OnlyOwnRegions");
-    expect(fences).toHaveLength(6);
+    expect(fences).toHaveLength(8);
     const regions = fences.map((fence) => ((fence.condition as Block[])[0]!.values as string[]).join(",")).sort();
+    // The replication link works in both its regions: Tokyo (DMS, the requester) and Taipei (the accepter).
     expect(regions).toEqual(
-      ["ap-east-2", "ap-east-2", "ap-northeast-1", "ap-northeast-1", "us-east-1", "us-east-1"].sort(),
+      [
+        ...["ap-east-2", "ap-northeast-1", "us-east-1"].flatMap((region) => [region, region]),
+        "ap-northeast-1,ap-east-2",
+        "ap-northeast-1,ap-east-2",
+      ].sort(),
     );
     for (const fence of fences) expect(fence).toMatchObject({ effect: "Deny", resources: ["*"] });
   });
 
   it("turns on dynamic credentials in every workspace with its own roles", () => {
     const variables = blocks(tfc, "tfe_variable").map(([, block]) => block);
-    expect(variables.filter((variable) => variable.key === "TFC_AWS_PROVIDER_AUTH")).toHaveLength(3);
+    expect(variables.filter((variable) => variable.key === "TFC_AWS_PROVIDER_AUTH")).toHaveLength(4);
     for (const variable of variables) expect(variable.category).toBe("env");
-    expect(variables.filter((variable) => variable.key === "TFC_AWS_APPLY_ROLE_ARN")).toHaveLength(3);
+    expect(variables.filter((variable) => variable.key === "TFC_AWS_APPLY_ROLE_ARN")).toHaveLength(4);
   });
 
   it("mails failed runs to the alert addresses, found as organization members", () => {

@@ -51,7 +51,7 @@ describe("renderConfigurationDoc", () => {
     const [, type, required, rules, description] = row(doc, "database.replication");
     expect(type).toBe("string");
     expect(required).toMatch(/^optional, default: the best every configured region offers/);
-    expect(rules).toBe("one of `global-database`, `snapshot-copy`");
+    expect(rules).toBe("one of `global-database`, `dms-cdc`, `snapshot-copy`");
     expect(description).toMatch(/How the secondaries hold the primary's data/);
   });
 

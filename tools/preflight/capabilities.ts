@@ -24,6 +24,8 @@ import { type Row, fail, guarded, pass, skip } from "./row";
 const CAPABILITY_CHECKS: Record<RegionCapability, string> = {
   "aurora-postgresql-global-database": "Aurora global database",
   "elasticache-global-datastore": "ElastiCache global datastore",
+  dms: "AWS DMS",
+  "inter-region-vpc-peering": "Inter-region VPC peering",
 };
 
 export const capabilityCheck = (capability: RegionCapability) => CAPABILITY_CHECKS[capability];
@@ -32,6 +34,7 @@ export const capabilityCheck = (capability: RegionCapability) => CAPABILITY_CHEC
 export function capabilitiesInUse(config: EnvironmentConfig): RegionCapability[] {
   return [
     ...(config.database.replication === "global-database" ? (["aurora-postgresql-global-database"] as const) : []),
+    ...(config.database.replication === "dms-cdc" ? (["dms", "inter-region-vpc-peering"] as const) : []),
     ...(config.cache.replication === "global-datastore" ? (["elasticache-global-datastore"] as const) : []),
   ];
 }
@@ -40,6 +43,8 @@ export function capabilitiesInUse(config: EnvironmentConfig): RegionCapability[]
 const FALLBACK: Record<RegionCapability, string> = {
   "aurora-postgresql-global-database": 'set database.replication "snapshot-copy"',
   "elasticache-global-datastore": 'set cache.replication "per-region"',
+  dms: 'set database.replication "snapshot-copy"',
+  "inter-region-vpc-peering": 'set database.replication "snapshot-copy"',
 };
 
 async function auroraGlobalDatabaseRow(

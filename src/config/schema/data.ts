@@ -6,10 +6,13 @@ import { DAILY_WINDOW, WEEKLY_WINDOW, dailyIntervals, lengthOf, overlaps, weekly
  * How a secondary region holds the primary's data:
  * - `global-database`: an Aurora global database (storage-level replication, RPO about 1 s);
  *   only where every configured region offers it (src/config/region-capabilities.ts);
+ * - `dms-cdc`: AWS DMS full load plus change data capture from the primary's writer into a
+ *   standalone cluster in each secondary, over inter-region VPC peering between the database
+ *   subnets (RPO: the replication lag, seconds; alarmed at 1 s and 5 s);
  * - `snapshot-copy`: no live replica; AWS Backup copies each recovery point to the other
  *   regions' vaults (RPO = the backup frequency plus the copy).
  */
-export const DATABASE_REPLICATION = ["global-database", "snapshot-copy"] as const;
+export const DATABASE_REPLICATION = ["global-database", "dms-cdc", "snapshot-copy"] as const;
 export type DatabaseReplication = (typeof DATABASE_REPLICATION)[number];
 /** The cache: an ElastiCache global datastore, or an independent replication group per region. */
 export const CACHE_REPLICATION = ["global-datastore", "per-region"] as const;
@@ -70,6 +73,32 @@ function checkWindows(backup: string, maintenance: string, backupField: string, 
   }
 }
 
+/**
+ * DMS replication instance storage (GB): "AllocatedStorage ... Default: 50 GB", between 5 and
+ * 6144 (CreateReplicationInstance, https://docs.aws.amazon.com/dms/latest/APIReference/API_CreateReplicationInstance.html).
+ */
+export const DMS_STORAGE_GB = { min: 5, max: 6144 } as const;
+
+/** The DMS replication of `dms-cdc`: one replication instance and task per secondary. */
+export const changeDataCaptureSchema = z.strictObject({
+  /** DMS replication instance class, e.g. dms.r6i.large. */
+  instanceClass: z.string().regex(/^dms\.[a-z0-9]+\.[a-z0-9]+$/, "must be a DMS instance class such as dms.r6i.large"),
+  /** Storage for changes cached while the target lags, and task logs. */
+  allocatedStorageGb: z.number().int().min(DMS_STORAGE_GB.min).max(DMS_STORAGE_GB.max),
+  /** DMS engine version `3.major.minor`, e.g. 3.5.4 (`npm run preflight` checks the region offers it). */
+  engineVersion: z.string().regex(/^3\.\d+\.\d+$/, "must be a DMS engine version such as 3.5.4"),
+  /** A standby replication instance in another AZ. */
+  multiAz: z.boolean(),
+  /** PostgreSQL schemas replicated (every table of each). */
+  schemas: z
+    .array(
+      z
+        .string()
+        .regex(POSTGRES_IDENTIFIER, "must be a PostgreSQL identifier: a lower-case letter, then letters, digits or _"),
+    )
+    .min(1, "must name at least one schema"),
+});
+
 /** The Aurora PostgreSQL database of the primary, and how secondaries hold its data. */
 export const databaseSchema = z
   .strictObject({
@@ -91,11 +120,18 @@ export const databaseSchema = z
     }),
     /**
      * How the secondaries hold the primary's data (see {@link DATABASE_REPLICATION}).
-     * @default the best every configured region offers: `global-database`, else `snapshot-copy`
+     * @default the best every configured region offers: `global-database`, else `dms-cdc`, else
+     * `snapshot-copy`
      */
     replication: z
       .enum(DATABASE_REPLICATION, { error: () => `must be one of ${DATABASE_REPLICATION.join(", ")}` })
       .optional(),
+    /**
+     * The DMS replication instance and task; required when replication resolves to `dms-cdc`
+     * and a secondary region exists.
+     * @default none
+     */
+    changeDataCapture: changeDataCaptureSchema.optional(),
     /** Readers beside the writer in the primary region. */
     primaryReaders: z.number().int().min(1).max(MAX_AURORA_READERS),
     /** Instances of each secondary cluster (all readers until a failover). */

@@ -5,7 +5,12 @@ import { isValidCidr, issueReporter, resourceNamePart } from "./common";
 import { LINKED_ROLE_SERVICES } from "../../../modules/shared/service-linked-role";
 import { backupSchema } from "./backup";
 import { cacheSchema, databaseSchema } from "./data";
-import { bestCacheReplication, bestDatabaseReplication, checkDataTierReplication } from "./replication";
+import {
+  REPLICATION_STACK_PREFIX,
+  bestCacheReplication,
+  bestDatabaseReplication,
+  checkDataTierReplication,
+} from "./replication";
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
@@ -69,6 +74,13 @@ export const environmentSchema = z
         }),
       )
       .default([]),
+    /**
+     * Whether the account already has DMS's fixed-name roles `dms-vpc-role` and
+     * `dms-cloudwatch-logs-role` (another environment's `global` made them, or someone used DMS
+     * in the console). With `dms-cdc`, `global` creates them unless this says they exist.
+     * @default false
+     */
+    existingDmsServiceRoles: z.boolean().default(false),
   })
   .superRefine((env, ctx) => {
     const issue = issueReporter(ctx);
@@ -84,6 +96,12 @@ export const environmentSchema = z
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);
       if (region.key === GLOBAL_STACK_ID) {
         regionIssue(["key"], `"${GLOBAL_STACK_ID}" is the global stack's id; choose another region key`);
+      }
+      if (region.key.startsWith(REPLICATION_STACK_PREFIX)) {
+        regionIssue(
+          ["key"],
+          `must not start with "${REPLICATION_STACK_PREFIX}": replication link stacks are named so; choose another region key`,
+        );
       }
       if (region.key === TERRAFORM_CLOUD_STACK_ID) {
         regionIssue(

@@ -2,6 +2,9 @@ import { type RegionCapability, capabilitySource, regionOffers } from "../region
 import type { IssueReporter } from "./common";
 import { type CacheReplication, type DatabaseReplication, GLOBAL_DATABASE_CLASS, GLOBAL_DATASTORE_NODE } from "./data";
 
+/** Replication link stacks are named `replication-<secondary>`; region keys must not start with it. */
+export const REPLICATION_STACK_PREFIX = "replication-";
+
 interface RegionOffers {
   readonly key: string;
   readonly awsRegion: string;
@@ -16,10 +19,20 @@ export function regionsLacking(regions: readonly RegionOffers[], capability: Reg
   );
 }
 
-/** The best database replication every region allows: a global database, else snapshot copies. */
+/** What `dms-cdc` needs of every region: DMS itself, and peering across regions for its network path. */
+const CHANGE_DATA_CAPTURE_NEEDS = [
+  ["dms", "AWS DMS"],
+  ["inter-region-vpc-peering", "inter-region VPC peering"],
+] as const satisfies readonly (readonly [RegionCapability, string])[];
+
+/**
+ * The best database replication every region allows: a global database (RPO about 1 s), else
+ * DMS change data capture (seconds), else snapshot copies (the backup interval).
+ */
 export function bestDatabaseReplication(regions: readonly RegionOffers[]): DatabaseReplication {
-  return regionsLacking(regions, "aurora-postgresql-global-database").length === 0
-    ? "global-database"
+  if (regionsLacking(regions, "aurora-postgresql-global-database").length === 0) return "global-database";
+  return CHANGE_DATA_CAPTURE_NEEDS.every(([capability]) => regionsLacking(regions, capability).length === 0)
+    ? "dms-cdc"
     : "snapshot-copy";
 }
 
@@ -29,7 +42,11 @@ export function bestCacheReplication(regions: readonly RegionOffers[]): CacheRep
 }
 
 interface DataTierInput {
-  readonly database: { readonly replication?: DatabaseReplication; readonly instanceClass: string };
+  readonly database: {
+    readonly replication?: DatabaseReplication;
+    readonly instanceClass: string;
+    readonly changeDataCapture?: unknown;
+  };
   readonly cache: { readonly replication?: CacheReplication; readonly nodeType: string };
   readonly regions: readonly RegionOffers[];
 }
@@ -69,6 +86,17 @@ export function checkDataTierReplication(env: DataTierInput, issue: IssueReporte
       issue(
         ["database", "instanceClass"],
         "must be a memory-optimized class (db.r5 or newer, db.x2) with global-database replication: Aurora global databases run on no other",
+      );
+    }
+  }
+  if (database === "dms-cdc") {
+    for (const [capability, feature] of CHANGE_DATA_CAPTURE_NEEDS) {
+      refuseWhereLacking(env, capability, ["database", "replication"], feature, issue);
+    }
+    if (env.regions.length > 1 && env.database.changeDataCapture === undefined) {
+      issue(
+        ["database", "changeDataCapture"],
+        "is required with dms-cdc replication (the DMS replication instance of each secondary: instanceClass, allocatedStorageGb, engineVersion, multiAz, schemas)",
       );
     }
   }

@@ -3,7 +3,13 @@ import { RegionalBackup, backupVaultArn } from "../../../modules/backup-plan";
 import type { Network } from "../../../modules/network";
 import { CacheReplicationGroup } from "../../../modules/redis";
 import type { EnvironmentConfig } from "../../config/schema";
-import { backupVaultName, dataStoreSettingsPath, globalDataNames } from "../../resource-names";
+import { databaseSubnetCidrs, replicationLinks } from "../../replication-links";
+import {
+  backupVaultName,
+  dataStoreSettingsPath,
+  globalDataNames,
+  regionalMasterSecretName,
+} from "../../resource-names";
 import type { RegionalAlerts } from "./alerts";
 import { type RegionContext, otherRegions } from "./context";
 
@@ -32,8 +38,10 @@ export interface PrimaryDataOutputs {
  * The region's data stores, as `database.replication` and `cache.replication` decide
  * (docs/data.md):
  * - the primary always runs the writer; with `global-database` it creates the global cluster
- *   and each secondary joins it by name; with `snapshot-copy` a secondary runs no database and
- *   receives copies of the primary's recovery points;
+ *   and each secondary joins it by name; with `dms-cdc` each secondary runs a standalone cluster
+ *   that the link stack's DMS task fills (src/stacks/replication-stack.ts), and the writer
+ *   decodes its changes and admits the secondaries' database subnets; with `snapshot-copy` a
+ *   secondary runs no database and receives copies of the primary's recovery points;
  * - every region runs a cache; with `global-datastore` the primary creates the datastore and each
  *   secondary joins it by the id AWS gave it, which the stack reads from the primary's outputs;
  * - every region has a backup vault; the writer's region backs up its cluster and copies each
@@ -59,6 +67,9 @@ export function buildDataTier(
   };
 
   const globalDatabase = database.replication === "global-database";
+  const links = replicationLinks(config);
+  const changeDataCaptureTarget = links.some((link) => link.target.key === region.key);
+  const changeDataCaptureSource = primary && links.length > 0;
   const globalClusterIdentifier = !globalDatabase
     ? undefined
     : primary
@@ -70,7 +81,7 @@ export function buildDataTier(
         }).identifier
       : global.globalCluster;
   const auroraCluster =
-    primary || globalDatabase
+    primary || globalDatabase || changeDataCaptureTarget
       ? new AuroraCluster(scope, "database", {
           ...common,
           name: prefix,
@@ -85,7 +96,16 @@ export function buildDataTier(
                 // A restore or promotion in another region needs the master credentials there.
                 secretReplicaRegions: others.map((other) => other.awsRegion),
               }
-            : { kind: "secondary", databaseName: database.databaseName, masterSecretName: global.masterSecret },
+            : changeDataCaptureTarget
+              ? {
+                  // A DMS target writes its own copy: its own master user and secret.
+                  kind: "primary",
+                  databaseName: database.databaseName,
+                  masterUsername: database.masterUsername,
+                  masterPasswordVersion: database.masterPasswordVersion,
+                  masterSecretName: regionalMasterSecretName(config, region.key),
+                }
+              : { kind: "secondary", databaseName: database.databaseName, masterSecretName: global.masterSecret },
           engineVersion: database.engineVersion,
           instanceClass: database.instanceClass,
           instanceCount: primary ? 1 + database.primaryReaders : database.secondaryInstances,
@@ -95,10 +115,17 @@ export function buildDataTier(
           performanceInsightsRetentionDays: database.performanceInsightsRetentionDays,
           slowStatementMilliseconds: database.slowStatementMilliseconds,
           logRetentionDays: database.logRetentionDays,
+          logicalReplication: changeDataCaptureSource,
           settingsPath: dataStoreSettingsPath(config, region.key, "database"),
           alarmTopics,
         })
       : undefined;
+  // DMS in each secondary reads the writer across the peering link, from its database subnets.
+  for (const link of changeDataCaptureSource ? links : []) {
+    for (const cidr of databaseSubnetCidrs(config, link.target)) {
+      auroraCluster!.allowFrom({ cidr }, `PostgreSQL from DMS in a secondary region (${cidr})`);
+    }
+  }
 
   const cacheGroup = new CacheReplicationGroup(scope, "cache", {
     ...common,

@@ -1,4 +1,5 @@
-import { Network } from "../../../modules/network";
+import { DEFAULT_INTERFACE_ENDPOINTS, Network } from "../../../modules/network";
+import { CHANGE_DATA_CAPTURE_ENDPOINTS, databasePeeringOf, isReplicationTarget } from "../../replication-links";
 import type { RegionContext } from "./context";
 
 /** The region's VPC, from the environment's network settings and the region's own. */
@@ -12,6 +13,10 @@ export function buildNetwork({ scope, config, region, account, prefix, protectio
     subnetPrefixLengths: config.network.subnetPrefixLengths,
     natGateways: region.natGateways,
     flowLogRetentionDays: config.network.flowLogRetentionDays,
+    databasePeering: databasePeeringOf(config, region),
+    interfaceEndpoints: isReplicationTarget(config, region)
+      ? [...DEFAULT_INTERFACE_ENDPOINTS, ...CHANGE_DATA_CAPTURE_ENDPOINTS]
+      : undefined,
     protection,
   });
 }

@@ -37,11 +37,44 @@ describe("data tier replication across the regions", () => {
     expectSingleProblem(lines, "regions[0].assertedCapabilities[0]", '"aurora-mysql-global"', /must be one of/);
   });
 
-  it("defaults to the best each pair allows: snapshot copies with Taipei, global stores with Osaka", () => {
+  it("defaults to the best each pair allows: DMS change data capture with Taipei, global stores with Osaka", () => {
     const taipei = environmentConfig("production");
-    expect([taipei.database.replication, taipei.cache.replication]).toEqual(["snapshot-copy", "per-region"]);
+    expect([taipei.database.replication, taipei.cache.replication]).toEqual(["dms-cdc", "per-region"]);
     const osaka = environmentConfig("production", tokyoAndOsaka);
     expect([osaka.database.replication, osaka.cache.replication]).toEqual(["global-database", "global-datastore"]);
+  });
+});
+
+describe("dms-cdc replication", () => {
+  it("needs the DMS settings once a secondary exists", () => {
+    const lines = problemsAfter((input) => delete database(input).changeDataCapture);
+    expectSingleProblem(lines, "database.changeDataCapture", null, /is required with dms-cdc replication/);
+  });
+
+  it("does not need them where snapshot copies are chosen", () => {
+    const config = environmentConfig("production", (input) => {
+      database(input).replication = "snapshot-copy";
+      delete database(input).changeDataCapture;
+    });
+    expect(config.database.changeDataCapture).toBeUndefined();
+  });
+
+  it.each([
+    ["instanceClass", "db.r6i.large", /must be a DMS instance class/],
+    ["allocatedStorageGb", 4, />=5/],
+    ["allocatedStorageGb", 6145, /<=6144/],
+    ["engineVersion", "3.5", /must be a DMS engine version/],
+    ["schemas", [], /at least one schema/],
+  ])("refuses changeDataCapture.%s %j", (field, value, rule) => {
+    const lines = problemsAfter((input) => {
+      (database(input).changeDataCapture as Record<string, unknown>)[field] = value;
+    });
+    expectSingleProblem(lines, `database.changeDataCapture.${field}`, null, rule);
+  });
+
+  it("refuses a region key that a replication link stack would collide with", () => {
+    const lines = problemsAfter((input) => (input.regions[1]!.key = "replication-osaka"));
+    expect(lines.join("\n")).toMatch(/regions\[1\]\.key.*must not start with "replication-"/);
   });
 });
 

@@ -53,7 +53,7 @@ describe("auroraOfferings", () => {
     const region = catalogue.regions["ap-east-2"]!;
     region.dbEngineVersions!.forEach((version) => (version.SupportsGlobalDatabases = false));
     region.orderableDbInstanceOptions!.forEach((option) => (option.SupportsGlobalDatabases = false));
-    expect(config.database.replication).toBe("snapshot-copy");
+    expect(config.database.replication).toBe("dms-cdc");
     expect(needsGlobalDatabase(config)).toBe(false);
     expect(outcomes(await auroraOfferings(config, fakeClients({ catalogue })))).toEqual([
       "Aurora PostgreSQL 16.6: PASS available",

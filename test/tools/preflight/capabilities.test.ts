@@ -26,11 +26,28 @@ const outcomes = (rows: { check: string; region: string; outcome: string; result
   rows.map((row) => `${row.check} [${row.region}]: ${row.outcome} ${row.result}`);
 
 describe("assertedCapabilities", () => {
-  it("checks nothing when neither strategy is global (production replicates by copies)", async () => {
+  it("checks nothing under snapshot copies and a cache per region", async () => {
+    const config = production();
+    const copies = { ...config, database: { ...config.database, replication: "snapshot-copy" as const } };
+    const clients = fakeClients({ catalogue: catalogueFor(config) });
+    expect(capabilitiesInUse(copies)).toEqual([]);
+    expect(await assertedCapabilities(copies, clients)).toEqual([]);
+    expect(clients.calls).toEqual([]);
+  });
+
+  it("passes DMS and inter-region peering on AWS's tables for production's dms-cdc, calling nothing", async () => {
     const config = production();
     const clients = fakeClients({ catalogue: catalogueFor(config) });
-    expect(capabilitiesInUse(config)).toEqual([]);
-    expect(await assertedCapabilities(config, clients)).toEqual([]);
+    expect(capabilitiesInUse(config)).toEqual(["dms", "inter-region-vpc-peering"]);
+    const rows = await assertedCapabilities(config, clients);
+    expect(rows.map((row) => `${row.check} ${row.region} ${row.outcome}`).sort()).toEqual(
+      [
+        "AWS DMS ap-east-2 PASS",
+        "AWS DMS ap-northeast-1 PASS",
+        "Inter-region VPC peering ap-east-2 PASS",
+        "Inter-region VPC peering ap-northeast-1 PASS",
+      ].sort(),
+    );
     expect(clients.calls).toEqual([]);
   });
 

@@ -38,8 +38,8 @@ describe("runPreflight", () => {
     expect(rows.filter((row) => row.outcome !== "PASS")).toEqual([]);
     expect(hasFailures(rows)).toBe(false);
     // 3 regions enabled; per serving region 2 instance types, 2 Aurora, 2 cache, 1 + 5 EKS; 3 state
-    // rows; 1 service-linked role (no capability rows: production replicates by snapshot copies).
-    expect(rows).toHaveLength(3 + 2 * (2 + 2 + 2 + 6) + 3 + 1);
+    // rows; 1 service-linked role; DMS and peering per region (production replicates with DMS).
+    expect(rows).toHaveLength(3 + 2 * (2 + 2 + 2 + 6) + 3 + 1 + 2 * 2);
   });
 
   it("turns a group that throws into one FAIL row and keeps the others", async () => {

@@ -1,0 +1,33 @@
+/** DMS's engine name for Aurora PostgreSQL endpoints. */
+export const DMS_ENGINE = "aurora-postgresql";
+
+/**
+ * Lag alarms on the task's change data capture: the seeds' database RPO is under a second, so a
+ * warning past 1 s and a page past 5 s (the RPO is then at risk).
+ */
+export const CDC_LAG_ALARMS = {
+  seconds: { warning: 1, critical: 5 },
+  periodSeconds: 60,
+  periods: 5,
+  datapoints: 3,
+} as const;
+
+/**
+ * Heartbeats keep the replication slot's restart point moving while the source is idle, so an
+ * idle database does not hold WAL back (and the lag metric keeps reporting).
+ */
+export const HEARTBEAT_FREQUENCY_MINUTES = 1;
+
+/**
+ * The task's settings (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Tasks.CustomizingTasks.TaskSettings.html):
+ * limited LOB mode with 32 KB LOBs, target tables truncated (not dropped) before the full load so
+ * the target's schema (created by the app's migrations) stays, validation of every row, and task
+ * logs in CloudWatch Logs under `dms-tasks-<instance>`. The provider ignores keys left out, so only
+ * what we decide is written.
+ */
+export const TASK_SETTINGS = {
+  TargetMetadata: { SupportLobs: true, FullLobMode: false, LimitedSizeLobMode: true, LobMaxSize: 32 },
+  FullLoadSettings: { TargetTablePrepMode: "TRUNCATE_BEFORE_LOAD" },
+  ValidationSettings: { EnableValidation: true },
+  Logging: { EnableLogging: true },
+} as const;
