@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { loadEnvironmentConfigOrReport } from "../src/config/load";
 import { GLOBAL_STACK_ID } from "../src/config/schema";
 import { dataRecoveryBudget, formatDataBudget } from "../src/failover/data-budget";
+import { replicationLinks } from "../src/replication-links";
 import { failoverBudgets, formatBudgetTable, type StackDocument } from "../src/failover/report";
 import { GLOBAL_OUTPUTS } from "../src/stacks/global-stack";
 import { synthesize } from "../src/synth";
@@ -40,7 +41,8 @@ export function failoverBudget(): number {
     console.log(formatBudgetTable(rows, rtoSeconds));
     const primary = config.regions.find((region) => region.role === "primary")!;
     console.log(`\nData: the database in a secondary region\n`);
-    console.log(formatDataBudget(dataRecoveryBudget(read(primary.key)), rtoSeconds));
+    const links = replicationLinks(config).map((link) => read(link.stackId));
+    console.log(formatDataBudget(dataRecoveryBudget(read(primary.key), links), rtoSeconds));
     const over = rows.filter((row) => row.totalSeconds > rtoSeconds);
     if (over.length > 0) {
       console.error(`\n${over.length} name(s) exceed the RTO of ${rtoSeconds} s.`);

@@ -8,9 +8,15 @@ import type { StackDocument } from "./report";
  */
 export const GLOBAL_DATABASE_FIGURES = { rpoSeconds: 1, promotionSeconds: 60 } as const;
 
+/**
+ * Promotion under `dms-cdc`, a design figure for the runbook in docs/data.md: stop the task
+ * (seconds) and reset the sequences (one statement per sequence), by an operator already paged.
+ */
+export const CHANGE_DATA_CAPTURE_PROMOTION_SECONDS = 60;
+
 /** How the database's data reaches the secondaries, as the synthesized stacks show it. */
 export interface DataRecoveryBudget {
-  readonly strategy: "global-database" | "snapshot-copy";
+  readonly strategy: "global-database" | "dms-cdc" | "snapshot-copy";
   /** The designed worst-case data loss, in seconds, before copy time (snapshot-copy). */
   readonly rpoSeconds: number;
   readonly rpoNote: string;
@@ -33,9 +39,28 @@ export function scheduleHours(schedule: string): number {
 /**
  * The database's designed RPO and promotion time, read from the primary's synthesized stack: a
  * global cluster there means storage-level replication; otherwise the secondaries hold only the
- * copies of the primary's backup plan, and the RPO is its interval.
+ * copies of the primary's backup plan, and the RPO is its interval. A DMS task in a replication
+ * link stack means change data capture: the RPO is the lag its warning alarm allows.
  */
-export function dataRecoveryBudget(primary: StackDocument): DataRecoveryBudget {
+export function dataRecoveryBudget(primary: StackDocument, links: readonly StackDocument[] = []): DataRecoveryBudget {
+  const tasks = links.flatMap((link) => Object.values(link.resource?.aws_dms_replication_task ?? {}));
+  if (tasks.length > 0) {
+    const lagThresholds = links
+      .flatMap((link) => Object.values(link.resource?.aws_cloudwatch_metric_alarm ?? {}))
+      .filter((alarm) => String(alarm.metric_name).startsWith("CDCLatency"))
+      .map((alarm) => Number(alarm.threshold));
+    if (lagThresholds.length === 0) throw new Error("a DMS task without lag alarms");
+    const warning = Math.min(...lagThresholds);
+    return {
+      strategy: "dms-cdc",
+      rpoSeconds: warning,
+      rpoNote:
+        `the change-data-capture lag: seconds, alarmed past ${warning} s and paged past ${Math.max(...lagThresholds)} s; ` +
+        "not the seeds' sub-second target, and not measured against AWS",
+      promotionSeconds: CHANGE_DATA_CAPTURE_PROMOTION_SECONDS,
+      promotionNote: "stop the DMS task and reset sequences, by hand (docs/data.md); design figure",
+    };
+  }
   if (Object.keys(primary.resource?.aws_rds_global_cluster ?? {}).length > 0) {
     return {
       strategy: "global-database",

@@ -46,3 +46,31 @@ describe("the data recovery budget", () => {
     expect(() => scheduleHours("rate(1 hour)")).toThrow(/unrecognized/);
   });
 });
+
+describe("dataRecoveryBudget under dms-cdc", () => {
+  const alarm = (metric: string, threshold: number) => ({ metric_name: metric, threshold });
+  const link = {
+    resource: {
+      aws_dms_replication_task: { task: { migration_type: "full-load-and-cdc" } },
+      aws_cloudwatch_metric_alarm: {
+        a: alarm("CDCLatencySource", 1),
+        b: alarm("CDCLatencySource", 5),
+        c: alarm("CDCLatencyTarget", 1),
+        d: alarm("CDCLatencyTarget", 5),
+        other: alarm("CPUUtilization", 80),
+      },
+    },
+  };
+
+  it("reads the RPO from the lag alarms of the link stacks, and the promotion from the runbook figure", () => {
+    const budget = dataRecoveryBudget({ resource: {} }, [link]);
+    expect(budget).toMatchObject({ strategy: "dms-cdc", rpoSeconds: 1, promotionSeconds: 60 });
+    expect(budget.rpoNote).toMatch(/paged past 5 s/);
+    expect(formatDataBudget(budget, 300)).toMatch(/\| dms-cdc \| 1 s: .* \| 60 s: .* \| yes \(300 s\) \|/);
+  });
+
+  it("refuses a task without lag alarms", () => {
+    const bare = { resource: { aws_dms_replication_task: link.resource.aws_dms_replication_task } };
+    expect(() => dataRecoveryBudget({ resource: {} }, [bare])).toThrow(/without lag alarms/);
+  });
+});

@@ -20,6 +20,7 @@ import { synthesize } from "../../src/synth";
 import { type Tools, installAndLoadTools } from "../tools-cache";
 import { retargetProviderVersions } from "../validate/report";
 import { synthEmulatorSelfTest } from "./fixtures/bad-stacks";
+import { replicationLinks } from "../../src/replication-links";
 import { type StackDocument, emulatorOverride, preventDestroyAddresses } from "./overrides";
 import { type StackResult, managedResources, planDrift, succeeded, summaryLines } from "./report";
 import {
@@ -200,7 +201,7 @@ async function emulateEnvironment(
   tools: Tools,
   name: string,
   synthDir: string,
-  order: { first: string[]; then: string[] },
+  order: { first: string[]; then: string[]; last?: string[] },
   regions: readonly string[],
   stateBucket?: { bucket: string; region: string },
 ): Promise<StackResult[]> {
@@ -213,7 +214,7 @@ async function emulateEnvironment(
     if (stateBucket !== undefined) await createStateBucket(endpoint, stateBucket.bucket, stateBucket.region);
     const env = terraformEnv(tools, guard.port);
     const plans = new Map(
-      [...order.first, ...order.then].map((id) => [
+      [...order.first, ...order.then, ...(order.last ?? [])].map((id) => [
         id,
         prepareStack(join(synthDir, "stacks", id), join(workRoot, name, id), tools, endpoint, id),
       ]),
@@ -231,6 +232,9 @@ async function emulateEnvironment(
       results.set(id, await destroyStack(tools, env, plans.get(id)!, results.get(id)!));
     for (const id of order.first) await deploy(id);
     await Promise.all(order.then.map(deploy));
+    // Stacks that read what the regional stacks made (replication links) run after all of them.
+    for (const id of order.last ?? []) await deploy(id);
+    for (const id of [...(order.last ?? [])].reverse()) await destroy(id);
     await Promise.all(order.then.map(destroy));
     for (const id of [...order.first].reverse()) await destroy(id);
 
@@ -275,7 +279,7 @@ export async function main(): Promise<number> {
         tools,
         config.name,
         outdir,
-        { first: [GLOBAL_STACK_ID, primary], then: others },
+        { first: [GLOBAL_STACK_ID, primary], then: others, last: replicationLinks(config).map((link) => link.stackId) },
         config.regions.map((region) => region.awsRegion),
         { bucket: config.state.bucket, region: config.state.region },
       );

@@ -25,6 +25,10 @@ export const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
     "moto 5.2.5 returns no database_name (replacement on every plan) and keeps deleted members, so delete never ends",
   aws_rds_cluster: "moto 5.2.5 returns a scaling_configuration for provisioned clusters (drift on every plan)",
   aws_rds_cluster_instance: "moto 5.2.5 stores no Performance Insights settings (drift on every plan)",
+  aws_dms_replication_subnet_group:
+    "moto 5.2.5 reports subnet-12345/vpc-12345 for every subnet group and keeps its tags under the identifier, not the ARN (drift on every plan)",
+  aws_dms_replication_task:
+    "moto 5.2.5 never moves a new task from creating to ready, so the provider's create waits 20 minutes and fails",
 };
 
 /** `type.name` or `data.type.name` of every resource and data source, with its body. */
