@@ -16,8 +16,21 @@ export const AURORA_ALARMS = {
   datapoints: 3,
 } as const;
 
-/** Parameters of the cluster parameter group: TLS only, and what the logs must show. */
-export function clusterParameters(slowStatementMilliseconds: number): { name: string; value: string }[] {
+/** A cluster parameter group entry; static parameters take effect at the next reboot. */
+export interface ClusterParameter {
+  readonly name: string;
+  readonly value: string;
+  readonly applyMethod?: "immediate" | "pending-reboot";
+}
+
+/**
+ * Parameters of the cluster parameter group: TLS only, what the logs must show, and, for a
+ * change-data-capture source, logical decoding.
+ */
+export function clusterParameters(
+  slowStatementMilliseconds: number,
+  options: { readonly logicalReplication?: boolean } = {},
+): ClusterParameter[] {
   return [
     // Clients without TLS are refused: data in transit is always encrypted.
     { name: "rds.force_ssl", value: "1" },
@@ -26,6 +39,12 @@ export function clusterParameters(slowStatementMilliseconds: number): { name: st
     { name: "log_min_duration_statement", value: String(slowStatementMilliseconds) },
     { name: "log_connections", value: "1" },
     { name: "log_disconnections", value: "1" },
+    // DMS reads changes through a logical replication slot ("Using a PostgreSQL database as an
+    // AWS DMS source", https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.PostgreSQL.html).
+    // Static: the writer applies it at its next reboot, which a new cluster's creation includes.
+    ...(options.logicalReplication === true
+      ? [{ name: "rds.logical_replication", value: "1", applyMethod: "pending-reboot" as const }]
+      : []),
   ];
 }
 

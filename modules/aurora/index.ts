@@ -18,7 +18,10 @@ import { type Protection, protectionSettings } from "../shared/protection";
 export { AuroraGlobalCluster, type AuroraGlobalClusterProps } from "./global-cluster";
 export { AURORA_ALARMS, clusterParameters } from "./constants";
 
-/** The writer region's part: it creates the database and holds the master credentials. */
+/**
+ * A cluster that writes its own database: it creates the database and holds the master
+ * credentials (the primary region's cluster, or a standalone DMS target in a secondary).
+ */
 export interface AuroraPrimaryRole {
   readonly kind: "primary";
   readonly databaseName: string;
@@ -74,6 +77,12 @@ export interface AuroraClusterProps {
   /** Regional SNS topics by severity. */
   readonly alarmTopics: { readonly warning: string; readonly critical: string };
   /**
+   * Logical decoding on (`rds.logical_replication`), for a change-data-capture source; the
+   * writer applies it at its next reboot.
+   * @default false
+   */
+  readonly logicalReplication?: boolean;
+  /**
    * How the module guards the cluster, its instances, keys and master secret against deletion
    * (modules/shared/protection.ts).
    * @default "retain"
@@ -126,7 +135,9 @@ export class AuroraCluster extends Construct {
       name: `${name}-aurora`,
       family: parameterGroupFamily(props.engineVersion),
       description: `TLS-only, statement logging: ${name}`,
-      parameter: clusterParameters(props.slowStatementMilliseconds),
+      parameter: clusterParameters(props.slowStatementMilliseconds, {
+        logicalReplication: props.logicalReplication,
+      }),
     });
     // RDS writes to exactly this name; creating it first keeps RDS from making an unencrypted one.
     const logs = new EncryptedLogGroup(this, "logs", {
@@ -156,6 +167,7 @@ export class AuroraCluster extends Construct {
         kmsKeyArn: this.key.arn,
         replicaRegions: role.secretReplicaRegions,
         recoveryWindowInDays: guard.secretRecoveryWindowDays,
+        databaseName: role.databaseName,
       });
     }
     const primary = role.kind === "primary" ? { role, credentials: this.credentials! } : undefined;
@@ -207,6 +219,8 @@ export class AuroraCluster extends Construct {
       },
       dependsOn: [logs.logGroup],
     });
+
+    this.credentials?.storeWith({ host: this.cluster.endpoint, port: PORTS.postgres });
 
     for (let i = 1; i <= props.instanceCount; i++) {
       this.instances.push(

@@ -13,13 +13,14 @@ import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
 import { ANY_IPV4 } from "../shared/constants";
 import { VpcFlowLogs } from "./flow-logs";
-import { TierNetworkAcls } from "./network-acls";
+import { type DatabasePeering, TierNetworkAcls } from "./network-acls";
 import { TierSecurityGroups } from "./security-groups";
 import { SUBNET_TIERS, type SubnetPlan, type SubnetPrefixLengths, type SubnetTier, planSubnets } from "./subnet-plan";
 import type { Protection } from "../shared/protection";
 
 export { SUBNET_SLOTS_PER_TIER, SUBNET_TIERS, planSubnets } from "./subnet-plan";
 export type { SubnetPlan, SubnetPrefixLengths, SubnetTier } from "./subnet-plan";
+export type { DatabasePeering } from "./network-acls";
 
 /**
  * Interface endpoints that keep image pulls, token exchange and logging off the NAT gateways.
@@ -62,6 +63,12 @@ export interface NetworkProps {
    */
   readonly interfaceEndpoints?: readonly string[];
   /**
+   * PostgreSQL to and from the database tier of a peered VPC in another region (the `dms-cdc`
+   * replication path); the peering connection and its routes belong to whoever links the VPCs.
+   * @default none: the database tier talks only to this VPC
+   */
+  readonly databasePeering?: DatabasePeering;
+  /**
    * How the module guards its flow-log key and log group against deletion
    * (modules/shared/protection.ts).
    * @default "retain"
@@ -80,6 +87,8 @@ export class Network extends Construct {
   readonly plan: SubnetPlan;
   readonly subnets: Record<SubnetTier, Subnet[]>;
   readonly securityGroups: TierSecurityGroups;
+  /** The database tier's one route table (no route out; a peering link adds its own). */
+  readonly databaseRouteTable: RouteTable;
   readonly natGateways: NatGateway[];
   readonly flowLogs: VpcFlowLogs;
 
@@ -154,6 +163,7 @@ export class Network extends Construct {
     });
     // Deliberately no default route: the database tier cannot reach or be reached from outside.
     const databaseRoutes = this.routeTable("database", props.name, subnets.database);
+    this.databaseRouteTable = databaseRoutes;
 
     new TierNetworkAcls(this, "network-acls", {
       name: props.name,
@@ -161,6 +171,7 @@ export class Network extends Construct {
       vpcCidr: props.vpcCidr,
       subnets,
       plan: this.plan,
+      databasePeering: props.databasePeering,
     });
     this.securityGroups = new TierSecurityGroups(this, "security-groups", {
       name: props.name,

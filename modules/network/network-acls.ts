@@ -17,6 +17,20 @@ interface AclRule {
   readonly ports?: { readonly from: number; readonly to: number };
 }
 
+/** PostgreSQL between this VPC's database tier and a peered VPC's, by CIDR. */
+export interface DatabasePeering {
+  /** CIDRs that may open PostgreSQL connections to this database tier (a replication source's peers). */
+  readonly servesCidrs: readonly string[];
+  /** CIDRs this database tier opens PostgreSQL connections to (a replication target's sources). */
+  readonly reachesCidrs: readonly string[];
+  /**
+   * Whether something in the database tier (a DMS replication instance) calls AWS APIs through
+   * the interface endpoints in the private tier (HTTPS out, return traffic in).
+   * @default false
+   */
+  readonly callsServiceEndpoints?: boolean;
+}
+
 export interface TierNetworkAclsProps {
   readonly name: string;
   readonly vpcId: string;
@@ -24,6 +38,12 @@ export interface TierNetworkAclsProps {
   readonly subnets: Record<SubnetTier, Subnet[]>;
   /** The CIDRs of `subnets`, known at synth time so the rules read as plain addresses. */
   readonly plan: SubnetPlan;
+  /**
+   * PostgreSQL across a peering connection, appended after the tier's own rules (rule numbers of
+   * the existing rules stay).
+   * @default none
+   */
+  readonly databasePeering?: DatabasePeering;
 }
 
 /**
@@ -37,6 +57,7 @@ export class TierNetworkAcls extends Construct {
   constructor(scope: Construct, id: string, props: TierNetworkAclsProps) {
     super(scope, id);
     const cidrs = (tier: SubnetTier) => props.plan[tier];
+    const peering = props.databasePeering;
     const returnTraffic = (cidr: string): AclRule => ({ protocol: "tcp", cidr, ports: EPHEMERAL_PORTS });
     const tcp = (port: number, cidr: string): AclRule => ({ protocol: "tcp", cidr, ports: { from: port, to: port } });
     const all = (cidr: string): AclRule => ({ protocol: ALL_PROTOCOLS, cidr });
@@ -54,8 +75,17 @@ export class TierNetworkAcls extends Construct {
         ingress: [
           ...cidrs("private").flatMap((cidr) => [tcp(PORTS.postgres, cidr), tcp(PORTS.redis, cidr)]),
           ...cidrs("database").map(all),
+          ...(peering?.servesCidrs ?? []).map((cidr) => tcp(PORTS.postgres, cidr)),
+          ...(peering?.reachesCidrs ?? []).map(returnTraffic),
+          ...(peering?.callsServiceEndpoints === true ? cidrs("private").map(returnTraffic) : []),
         ],
-        egress: [...cidrs("private").map(returnTraffic), ...cidrs("database").map(all)],
+        egress: [
+          ...cidrs("private").map(returnTraffic),
+          ...cidrs("database").map(all),
+          ...(peering?.servesCidrs ?? []).map(returnTraffic),
+          ...(peering?.reachesCidrs ?? []).map((cidr) => tcp(PORTS.postgres, cidr)),
+          ...(peering?.callsServiceEndpoints === true ? cidrs("private").map((cidr) => tcp(PORTS.https, cidr)) : []),
+        ],
       }),
     };
   }
