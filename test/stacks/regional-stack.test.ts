@@ -73,7 +73,8 @@ describe.each([
     expect(imageDestinations.map((destination) => destination.region)).toEqual(expected);
     expect(secretReplicas.map((replica) => replica.region)).toEqual(expected);
     // Backup copies are started by AWS Backup in this region; the vault ARN is computed from config.
-    expect(backupCopies.map((copy) => copy.destination_vault_arn.split(":")[3])).toEqual(expected);
+    // Production's regions both write (dms-cdc), so each copies its recovery points to the other.
+    expect(backupCopies.map((copy) => copy.destination_vault_arn.split(":")[3])).toEqual([otherRegion]);
   });
 
   it("runs the controllers once nodes, networking and API access exist, and the app after the load balancer controller", () => {
@@ -386,7 +387,7 @@ describe.each([
     }
   });
 
-  it("backs up Taipei's cluster on schedule and copies every recovery point to Tokyo's vault", () => {
+  it("backs up each region's cluster on schedule and copies every recovery point to the other's vault", () => {
     const [rule] = only(taipei, "aws_backup_plan").rule as Block[];
     expect(rule).toMatchObject({
       schedule: backupSchedule(config.backup.frequencyHours),
@@ -404,7 +405,13 @@ describe.each([
     expect(only(taipei, "aws_backup_selection").resources).toEqual([
       refTo(taipei, "aws_rds_cluster", () => true, "arn"),
     ]);
-    expect(resourcesOf(tokyo, "aws_backup_plan")).toEqual([]);
+    // Tokyo's own cluster (the DMS target, the writer after a promotion) is backed up too, and
+    // copied the other way.
+    expect(only(tokyo, "aws_backup_selection").resources).toEqual([refTo(tokyo, "aws_rds_cluster", () => true, "arn")]);
+    const [tokyoRule] = only(tokyo, "aws_backup_plan").rule as Block[];
+    expect((tokyoRule!.copy_action as Block[]).map((copy) => copy.destination_vault_arn)).toEqual([
+      expect.stringMatching(/:backup:ap-east-2:.*:backup-vault:genai-demo-[a-z]+-taipei$/),
+    ]);
   });
 
   it("locks the vaults in production only, and encrypts them with their region's own key", () => {

@@ -152,8 +152,10 @@ export function buildDataTier(
   const backup = new RegionalBackup(scope, "backup", {
     name: backupVaultName(config, region.key),
     account,
-    // The writer's region backs up; the cache holds no data of record (docs/data.md).
-    resourceArns: primary && auroraCluster !== undefined ? [auroraCluster.cluster.arn] : [],
+    // Every cluster that writes its own database backs up (the primary, and a DMS target, which
+    // becomes the writer on promotion); the cache holds no data of record (docs/data.md).
+    resourceArns:
+      auroraCluster !== undefined && (primary || changeDataCaptureTarget) ? [auroraCluster.cluster.arn] : [],
     frequencyHours: config.backup.frequencyHours,
     retentionDays: config.backup.retentionDays,
     copyToVaultArns: others.map((other) =>
