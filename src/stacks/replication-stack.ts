@@ -1,10 +1,12 @@
 import { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias";
 import { DataAwsRouteTable } from "@cdktf/provider-aws/lib/data-aws-route-table";
 import { DataAwsSecretsmanagerSecret } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret";
+import { DataAwsSecretsmanagerSecrets } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secrets";
 import { DataAwsSecurityGroup } from "@cdktf/provider-aws/lib/data-aws-security-group";
 import { DataAwsSubnets } from "@cdktf/provider-aws/lib/data-aws-subnets";
 import { DataAwsVpc } from "@cdktf/provider-aws/lib/data-aws-vpc";
 import { DataAwsVpcEndpoint } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint";
+import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { ChangeDataCapture } from "../../modules/change-data-capture";
 import { planSubnets } from "../../modules/network/subnet-plan";
@@ -104,8 +106,14 @@ export class ReplicationStack extends PlatformStack {
       vpcId: targetSide.vpc.id,
       subnetIds: targetSide.databaseSubnetIds(),
       source: {
-        // The primary's secret replicates to every region (modules/aurora): DMS reads the local replica.
-        secretArn: secret("source-secret", globalDataNames(config).masterSecret),
+        // The primary's secret replicates to every region (modules/aurora): DMS reads the local
+        // replica. Found by listing: the single-secret data source also reads the resource
+        // policy, which Secrets Manager answers only in the primary's region.
+        secretArn: Fn.one(
+          new DataAwsSecretsmanagerSecrets(this, "source-secret", {
+            filter: [{ name: "name", values: [globalDataNames(config).masterSecret] }],
+          }).arns,
+        ),
         databaseName: config.database.databaseName,
         cidrs: sourceCidrs,
       },

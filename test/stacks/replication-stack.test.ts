@@ -80,7 +80,7 @@ describe.each([
     expect(endpoints.map((endpoint) => endpoint.endpoint_type).sort()).toEqual(["source", "target"]);
     for (const endpoint of endpoints) {
       expect(endpoint).toMatchObject({ engine_name: "aurora-postgresql", ssl_mode: "require" });
-      expect(endpoint.secrets_manager_arn).toMatch(/^\$\{data\.aws_secretsmanager_secret\./);
+      expect(endpoint.secrets_manager_arn).toMatch(/^\$\{(one\(tolist\()?data\.aws_secretsmanager_secrets?\./);
       expect(endpoint.secrets_manager_access_role_arn).toMatch(/^\$\{aws_iam_role\./);
       for (const field of ["password", "username", "server_name", "port"]) expect(endpoint[field]).toBeUndefined();
       expect(endpoint.extra_connection_attributes).toMatch(
@@ -89,11 +89,14 @@ describe.each([
     }
     const secretNames = resourcesOf(json, "aws_secretsmanager_secret").length;
     expect(secretNames).toBe(0);
-    const names = Object.values(blocksOf(json, "aws_secretsmanager_secret", "data")).map((secret) => secret.name);
-    expect(names.sort()).toEqual(
-      [`genai-demo/${env}/database-master`, `genai-demo/${env}/tokyo/database-master`].sort(),
-    );
+    const [target] = Object.values(blocksOf(json, "aws_secretsmanager_secret", "data"));
+    expect(target!.name).toBe(`genai-demo/${env}/tokyo/database-master`);
+    // The primary's replica is found by listing (the single-secret lookup reads its policy,
+    // which only the primary's region answers), exactly one, by its full name.
+    const [replica] = Object.values(blocksOf(json, "aws_secretsmanager_secrets", "data"));
+    expect(replica!.filter).toEqual([{ name: "name", values: [`genai-demo/${env}/database-master`] }]);
     const [source] = endpoints.filter((endpoint) => endpoint.endpoint_type === "source");
+    expect(source!.secrets_manager_arn).toMatch(/^\$\{one\(tolist\(data\.aws_secretsmanager_secrets\./);
     expect(source!.postgres_settings).toMatchObject({ heartbeat_enable: true, capture_ddls: true });
   });
 
