@@ -31,3 +31,13 @@ export const TASK_SETTINGS = {
   ValidationSettings: { EnableValidation: true },
   Logging: { EnableLogging: true },
 } as const;
+
+/**
+ * The roles DMS looks up by fixed name in every account that uses it, with the AWS-managed policy
+ * each carries ("Creating the IAM roles to use with AWS DMS",
+ * https://docs.aws.amazon.com/dms/latest/userguide/security-iam.html#CHAP_Security.APIRole).
+ */
+export const DMS_SERVICE_ROLES = [
+  ["dms-vpc-role", "AmazonDMSVPCManagementRole"],
+  ["dms-cloudwatch-logs-role", "AmazonDMSCloudWatchLogsRole"],
+] as const;

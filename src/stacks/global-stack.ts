@@ -1,5 +1,6 @@
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { IamServiceRole, awsManagedPolicyArn } from "../../modules/iam-role";
+import { DMS_SERVICE_ROLES } from "../../modules/change-data-capture/constants";
 import { replicationLinks } from "../replication-links";
 import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
@@ -107,9 +108,3 @@ export class GlobalStack extends PlatformStack {
     }
   }
 }
-
-/** DMS's fixed-name roles and the AWS-managed policy each carries. */
-export const DMS_SERVICE_ROLES = [
-  ["dms-vpc-role", "AmazonDMSVPCManagementRole"],
-  ["dms-cloudwatch-logs-role", "AmazonDMSCloudWatchLogsRole"],
-] as const;

@@ -494,6 +494,25 @@ def add_elasticache_engine_versions_and_reserved_offerings():
     responses.ElastiCacheResponse.describe_reserved_cache_nodes_offerings = describe_reserved_cache_nodes_offerings
 
 
+def add_dms_orderable_replication_instances():
+    """
+    moto 5.2.5 does not implement DescribeOrderableReplicationInstances. It answers from the
+    catalogue's orderableReplicationInstances (AWS's shape); AWS takes no filter for this call,
+    so neither does this; without a catalogue it lists nothing.
+    """
+    import json
+
+    from moto.dms import responses
+
+    def describe_orderable_replication_instances(self):
+        seeded = _preflight_region(self.current_account, self.region) or {}
+        return json.dumps({"OrderableReplicationInstances": seeded.get("orderableReplicationInstances") or []})
+
+    responses.DatabaseMigrationServiceResponse.describe_orderable_replication_instances = (
+        describe_orderable_replication_instances
+    )
+
+
 def add_eks_addon_versions_and_cluster_versions():
     """
     moto 5.2.5 implements neither DescribeAddonVersions (GET /addons/supported-versions) nor
@@ -610,6 +629,7 @@ FIXES = [
     answer_ec2_instance_type_offerings_from_catalogue,
     add_rds_engine_versions_and_orderable_options_from_catalogue,
     add_elasticache_engine_versions_and_reserved_offerings,
+    add_dms_orderable_replication_instances,
     add_eks_addon_versions_and_cluster_versions,
     fix_route53_zone_id_prefix,
 ]

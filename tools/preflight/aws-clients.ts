@@ -5,6 +5,10 @@
  * points it at moto). Every call is a Describe/Get/Head: the preflight changes nothing.
  */
 import { AccountClient, GetRegionOptStatusCommand } from "@aws-sdk/client-account";
+import {
+  DatabaseMigrationServiceClient,
+  paginateDescribeOrderableReplicationInstances,
+} from "@aws-sdk/client-database-migration-service";
 import { paginateDescribeInstanceTypeOfferings, EC2Client } from "@aws-sdk/client-ec2";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { EKSClient, paginateDescribeAddonVersions, paginateDescribeClusterVersions } from "@aws-sdk/client-eks";
@@ -69,6 +73,7 @@ export function awsClients(env: NodeJS.ProcessEnv = process.env): PreflightClien
   const rds = perRegion((region) => new RDSClient({ region, ...CLIENT_SETTINGS }));
   const elasticache = perRegion((region) => new ElastiCacheClient({ region, ...CLIENT_SETTINGS }));
   const eks = perRegion((region) => new EKSClient({ region, ...CLIENT_SETTINGS }));
+  const dms = perRegion((region) => new DatabaseMigrationServiceClient({ region, ...CLIENT_SETTINGS }));
   // followRegionRedirects: HeadBucket then reports the region of a bucket that lives elsewhere.
   const s3 = perRegion((region) => new S3Client({ region, followRegionRedirects: true, ...CLIENT_SETTINGS }));
   const account = new AccountClient({ region: GLOBAL_SERVICE_REGION, ...CLIENT_SETTINGS });
@@ -129,6 +134,21 @@ export function awsClients(env: NodeJS.ProcessEnv = process.env): PreflightClien
               supportsGlobalDatabases: option.SupportsGlobalDatabases ?? false,
             })),
         ),
+    },
+    dms: {
+      // The call takes no filter: every orderable class comes back, and we keep ours.
+      orderableReplicationInstances: async (region, instanceClass) =>
+        (
+          await collect(
+            paginateDescribeOrderableReplicationInstances({ client: dms(region) }, {}),
+            (page) => page.OrderableReplicationInstances,
+          )
+        )
+          .filter((offer) => offer.ReplicationInstanceClass === instanceClass)
+          .map((offer) => ({
+            engineVersion: offer.EngineVersion ?? "",
+            availabilityZones: offer.AvailabilityZones ?? [],
+          })),
     },
     elasticache: {
       async engineVersionExists(region, engine, version) {

@@ -54,6 +54,18 @@ export interface ElastiCacheReads {
   reservedNodeOfferings(region: string, nodeType: string): Promise<number>;
 }
 
+export interface OrderableReplicationInstance {
+  readonly engineVersion: string;
+  /** AZs the class runs in; empty when AWS does not say. */
+  readonly availabilityZones: string[];
+}
+
+/** `dms:DescribeOrderableReplicationInstances`. */
+export interface DmsReads {
+  /** What the region offers of replication instance class `instanceClass` (one entry per engine version); empty when none. */
+  orderableReplicationInstances(region: string, instanceClass: string): Promise<OrderableReplicationInstance[]>;
+}
+
 export interface KubernetesVersion {
   /** STANDARD_SUPPORT, EXTENDED_SUPPORT or UNSUPPORTED. */
   readonly status: string;
@@ -116,6 +128,7 @@ export interface PreflightClients {
   readonly ec2: Ec2Reads;
   readonly rds: RdsReads;
   readonly elasticache: ElastiCacheReads;
+  readonly dms: DmsReads;
   readonly eks: EksReads;
   readonly s3: S3Reads;
   readonly route53: Route53Reads;

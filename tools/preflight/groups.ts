@@ -5,6 +5,7 @@
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { auroraOfferings } from "./aurora";
 import { cacheOfferings } from "./cache";
+import { dmsOfferings } from "./dms";
 import { assertedCapabilities } from "./capabilities";
 import type { PreflightClients } from "./clients";
 import { eksVersions } from "./eks";
@@ -32,6 +33,7 @@ export const CHECK_GROUPS: readonly NamedCheckGroup[] = [
   { name: "nodeInstanceTypes", run: nodeInstanceTypes },
   { name: "auroraOfferings", run: auroraOfferings },
   { name: "cacheOfferings", run: cacheOfferings },
+  { name: "dmsOfferings", run: dmsOfferings },
   { name: "assertedCapabilities", run: assertedCapabilities },
   { name: "eksVersions", run: eksVersions },
   { name: "stateBackend", run: stateBackend },

@@ -2,8 +2,8 @@
  * `npm run preflight`: checks, with read-only AWS credentials, what the selected environment
  * (GENAI_ENV / GENAI_CONFIG) assumes about the account and its regions: regions enabled, instance
  * and node types offered, engine, Kubernetes and add-on versions published, the cross-region
- * capabilities it relies on, the state backend, an adopted hosted zone and the service-linked
- * roles the stacks name. Prints one table (check, region, result, how to fix); exits 1 on any
+ * capabilities it relies on, the DMS replication instance class and version (dms-cdc), the state
+ * backend, an adopted hosted zone, and the service-linked and DMS roles the stacks name. Prints one table (check, region, result, how to fix); exits 1 on any
  * FAIL. Changes nothing.
  *
  *   npm run preflight                   the table
@@ -14,7 +14,8 @@
  * Permissions it uses, all read-only:
  * account:GetRegionOptStatus, ec2:DescribeInstanceTypeOfferings, rds:DescribeDBEngineVersions,
  * rds:DescribeOrderableDBInstanceOptions, elasticache:DescribeCacheEngineVersions,
- * elasticache:DescribeReservedCacheNodesOfferings, eks:DescribeClusterVersions,
+ * elasticache:DescribeReservedCacheNodesOfferings, dms:DescribeOrderableReplicationInstances,
+ * eks:DescribeClusterVersions,
  * eks:DescribeAddonVersions, s3:ListBucket, s3:GetBucketVersioning, s3:GetEncryptionConfiguration,
  * route53:GetHostedZone, iam:GetRole; for the cloud backend, a Terraform Cloud token in
  * TF_TOKEN_<host>.

@@ -50,6 +50,14 @@ export function fakeClients(account: FakeAccount): FakeClients {
             ),
         ),
     },
+    dms: {
+      orderableReplicationInstances: (name, instanceClass) =>
+        call("orderableReplicationInstances", [name, instanceClass], () =>
+          (region(name)?.orderableReplicationInstances ?? [])
+            .filter((offer) => offer.ReplicationInstanceClass === instanceClass)
+            .map((offer) => ({ engineVersion: offer.EngineVersion, availabilityZones: offer.AvailabilityZones })),
+        ),
+    },
     rds: {
       engineVersion: (name, engine, version) =>
         call("engineVersion", [name, engine, version], () => {
