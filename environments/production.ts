@@ -67,8 +67,8 @@ export const production = {
     backupRetentionDays: 30,
   },
   cache: { ...cacheDefaults, nodeType: "cache.r7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
-  // Hourly recovery points, kept 35 days in each region and copied to the other: with
-  // snapshot-copy replication, the database's RPO is one hour plus the copy.
+  // Hourly recovery points, kept 35 days in each region and copied to the other. The database's
+  // live copy in Tokyo is DMS change data capture (dms-cdc, the best Taipei + Tokyo allow).
   backup: { frequencyHours: 1, retentionDays: 35 },
   regions: [
     {
