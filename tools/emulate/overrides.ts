@@ -19,6 +19,7 @@ export const EMULATED_SERVICES = [
   "acm",
   "backup",
   "cloudwatch",
+  "dms",
   "ec2",
   "ecr",
   "eks",
