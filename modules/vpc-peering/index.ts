@@ -39,13 +39,15 @@ export class CrossRegionPeering extends Construct {
       peerVpcId: props.accepter.vpcId,
       peerRegion: props.accepterRegion,
       // Inter-region: auto_accept must stay unset; the accepter below accepts.
-      tags: { Name: props.name, Side: "requester" },
+      tags: { Name: props.name },
     });
     const accepted = new VpcPeeringConnectionAccepterA(this, "accepter", {
       region: props.accepterRegion,
       vpcPeeringConnectionId: connection.id,
       autoAccept: true,
-      tags: { Name: props.name, Side: "accepter" },
+      // The same tags on both sides: each region keeps its own, and an emulator that keeps one
+      // connection object for both then reads back what it was given.
+      tags: { Name: props.name },
     });
     this.connectionId = accepted.vpcPeeringConnectionId;
 

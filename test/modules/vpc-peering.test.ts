@@ -31,6 +31,13 @@ describe("CrossRegionPeering", () => {
     ]);
   });
 
+  it("tags both sides alike (each region keeps its own copy of the connection's tags)", () => {
+    const [connection] = resourcesOf(json, "aws_vpc_peering_connection");
+    const [accepter] = resourcesOf(json, "aws_vpc_peering_connection_accepter");
+    expect(connection!.tags).toEqual({ Name: "demo-tokyo-from-taipei" });
+    expect(accepter!.tags).toEqual(connection!.tags);
+  });
+
   it("routes each side only to the CIDRs it names, through the accepted connection, in its own region", () => {
     const accepted = refTo(json, "aws_vpc_peering_connection_accepter", () => true, "vpc_peering_connection_id");
     const routes = resourcesOf(json, "aws_route").map((route) => [
