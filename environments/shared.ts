@@ -70,7 +70,9 @@ export const databaseDefaults = {
   engineVersion: "16.6",
   databaseName: "genaidemo",
   masterUsername: "genai_admin",
-  masterPasswordVersion: 1,
+  // 2: writes the secret again with its connection details (host, port), which DMS reads; a
+  // write-only value reaches AWS only when this changes.
+  masterPasswordVersion: 2,
   backupWindow: "16:00-17:00",
   maintenanceWindow: "sun:17:30-sun:18:30",
   performanceInsightsRetentionDays: 7,
@@ -82,6 +84,9 @@ export const databaseDefaults = {
     allocatedStorageGb: 100,
     engineVersion: "3.5.4",
     multiAz: true,
+    // The task starts once the app's schema exists in the target (docs/data.md, first deploy);
+    // set false to stop it (promotion), and it stays stopped through later deploys.
+    running: true,
     schemas: ["public"] as string[],
   },
 } as const;

@@ -12,6 +12,9 @@ export const CDC_LAG_ALARMS = {
   datapoints: 3,
 } as const;
 
+/** Run by DMS on each target connection: replica mode skips foreign keys and triggers. */
+export const TARGET_SESSION_SETUP = "SET session_replication_role = 'replica'";
+
 /**
  * Heartbeats keep the replication slot's restart point moving while the source is idle, so an
  * idle database does not hold WAL back (and the lag metric keeps reporting).
@@ -37,6 +40,9 @@ export const TASK_SETTINGS = {
  * each carries ("Creating the IAM roles to use with AWS DMS",
  * https://docs.aws.amazon.com/dms/latest/userguide/security-iam.html#CHAP_Security.APIRole).
  */
+/** How `global` marks the DMS roles it creates, so the preflight tells them from foreign ones. */
+export const DMS_SERVICE_ROLE_DESCRIPTION = "Created by genai-demo: AWS DMS looks this role up by name";
+
 export const DMS_SERVICE_ROLES = [
   ["dms-vpc-role", "AmazonDMSVPCManagementRole"],
   ["dms-cloudwatch-logs-role", "AmazonDMSCloudWatchLogsRole"],

@@ -12,7 +12,13 @@ import type { AwsAccount } from "../shared/aws-account";
 import { Connections, type SecurityGroupRef, tcp } from "../shared/connections";
 import { PORTS } from "../shared/constants";
 import { type Protection, protectionSettings } from "../shared/protection";
-import { CDC_LAG_ALARMS, DMS_ENGINE, HEARTBEAT_FREQUENCY_MINUTES, TASK_SETTINGS } from "./constants";
+import {
+  CDC_LAG_ALARMS,
+  DMS_ENGINE,
+  HEARTBEAT_FREQUENCY_MINUTES,
+  TARGET_SESSION_SETUP,
+  TASK_SETTINGS,
+} from "./constants";
 
 export { CDC_LAG_ALARMS, TASK_SETTINGS } from "./constants";
 
@@ -60,6 +66,8 @@ export interface ChangeDataCaptureProps {
   readonly multiAz: boolean;
   /** PostgreSQL schemas whose tables are copied. */
   readonly schemas: readonly string[];
+  /** Whether the task runs (false: created, or stopped, and left so). */
+  readonly running: boolean;
   /** Weekly UTC `ddd:hh24:mi-ddd:hh24:mi`. */
   readonly maintenanceWindow: string;
   /** Days the task logs are kept. */
@@ -171,6 +179,8 @@ export class ChangeDataCapture extends Construct {
       replicationSubnetGroupId: subnetGroup.replicationSubnetGroupId,
       vpcSecurityGroupIds: [connections.ref.securityGroupId],
       preferredMaintenanceWindow: props.maintenanceWindow,
+      // Minor upgrades move the version on their own; pulling it back would be a downgrade.
+      lifecycle: { ignoreChanges: ["engine_version"] },
     });
 
     const endpoint = (role: "source" | "target", database: DmsDatabase) =>
@@ -187,15 +197,12 @@ export class ChangeDataCapture extends Construct {
         // The instance sits in database subnets without a route out: it reads the secrets
         // through the VPC's Secrets Manager endpoint.
         extraConnectionAttributes: `secretsManagerEndpointOverride=${props.secretsEndpoint.dnsName}`,
-        ...(role === "source"
-          ? {
-              postgresSettings: {
-                heartbeatEnable: true,
-                heartbeatFrequency: HEARTBEAT_FREQUENCY_MINUTES,
-                captureDdls: true,
-              },
-            }
-          : {}),
+        postgresSettings:
+          role === "source"
+            ? { heartbeatEnable: true, heartbeatFrequency: HEARTBEAT_FREQUENCY_MINUTES, captureDdls: true }
+            : // DMS loads table by table: foreign keys and triggers of the app's schema must not
+              // fire on the copy ("Using a PostgreSQL database as a target for AWS DMS").
+              { afterConnectScript: TARGET_SESSION_SETUP },
         dependsOn: secretsAccess.withPolicies,
       });
     const source = endpoint("source", props.source);
@@ -203,7 +210,6 @@ export class ChangeDataCapture extends Construct {
 
     this.task = new DmsReplicationTask(this, "task", {
       replicationTaskId: `${name}-cdc`,
-      resourceIdentifier: `${name}-cdc`,
       migrationType: "full-load-and-cdc",
       replicationInstanceArn: this.instance.replicationInstanceArn,
       sourceEndpointArn: source.endpointArn,
@@ -218,7 +224,7 @@ export class ChangeDataCapture extends Construct {
         })),
       }),
       replicationTaskSettings: JSON.stringify(TASK_SETTINGS),
-      startReplicationTask: true,
+      startReplicationTask: props.running,
       lifecycle: { preventDestroy: guard.preventDestroy },
     });
     this.addLagAlarms(instanceId, props.alarmTopics);

@@ -1,6 +1,6 @@
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { IamServiceRole, awsManagedPolicyArn } from "../../modules/iam-role";
-import { DMS_SERVICE_ROLES } from "../../modules/change-data-capture/constants";
+import { DMS_SERVICE_ROLE_DESCRIPTION, DMS_SERVICE_ROLES } from "../../modules/change-data-capture/constants";
 import { replicationLinks } from "../replication-links";
 import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
@@ -101,7 +101,7 @@ export class GlobalStack extends PlatformStack {
     for (const [name, policy] of DMS_SERVICE_ROLES) {
       new IamServiceRole(this, name, {
         name,
-        description: "Created by genai-demo: AWS DMS looks this role up by name",
+        description: DMS_SERVICE_ROLE_DESCRIPTION,
         trust: { principal: { type: "Service", identifiers: ["dms.amazonaws.com"] }, actions: ["sts:AssumeRole"] },
         managedPolicies: { service: awsManagedPolicyArn(this.account, `service-role/${policy}`) },
       });

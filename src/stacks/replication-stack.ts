@@ -141,6 +141,7 @@ export class ReplicationStack extends PlatformStack {
       engineVersion: changeDataCapture.engineVersion,
       multiAz: changeDataCapture.multiAz,
       schemas: changeDataCapture.schemas,
+      running: changeDataCapture.running,
       maintenanceWindow: config.database.maintenanceWindow,
       logRetentionDays: config.database.logRetentionDays,
       alarmTopics: {

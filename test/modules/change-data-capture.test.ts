@@ -27,6 +27,7 @@ const props: ChangeDataCaptureProps = {
   engineVersion: "3.5.4",
   multiAz: false,
   schemas: ["public", "billing"],
+  running: true,
   maintenanceWindow: "sun:17:30-sun:18:30",
   logRetentionDays: 30,
   alarmTopics: { warning: "arn:warning", critical: "arn:critical" },
@@ -67,6 +68,19 @@ describe("ChangeDataCapture", () => {
         { test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.ap-northeast-1.amazonaws.com"] },
       ],
     });
+  });
+
+  it("runs the task only when told, and leaves a stopped one stopped", () => {
+    expect(resourcesOf(json, "aws_dms_replication_task")[0]!.start_replication_task).toBe(true);
+    expect(resourcesOf(synth({ running: false }), "aws_dms_replication_task")[0]!.start_replication_task).toBe(false);
+  });
+
+  it("loads the target with foreign keys and triggers off, and lets minor upgrades keep their version", () => {
+    const target = resourcesOf(json, "aws_dms_endpoint").find((endpoint) => endpoint.endpoint_type === "target")!;
+    expect(target.postgres_settings).toEqual({ after_connect_script: "SET session_replication_role = 'replica'" });
+    const [instance] = resourcesOf(json, "aws_dms_replication_instance");
+    expect(instance!.lifecycle).toEqual({ ignore_changes: ["engine_version"] });
+    expect(resourcesOf(json, "aws_dms_replication_task")[0]!.resource_identifier).toBeUndefined();
   });
 
   it("selects every table of each configured schema", () => {

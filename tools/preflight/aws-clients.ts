@@ -235,7 +235,7 @@ export function awsClients(env: NodeJS.ProcessEnv = process.env): PreflightClien
       async role(roleName) {
         try {
           const answer = await iam.send(new GetRoleCommand({ RoleName: roleName }));
-          return { path: answer.Role?.Path ?? "" };
+          return { path: answer.Role?.Path ?? "", description: answer.Role?.Description ?? "" };
         } catch (error) {
           // The SDK names IAM's NoSuchEntity error NoSuchEntityException.
           if (errorName(error) === "NoSuchEntityException" || errorName(error) === "NoSuchEntity") return undefined;

@@ -108,6 +108,8 @@ export interface Route53Reads {
 export interface IamRole {
   /** `/aws-service-role/<service>/` for a service-linked role. */
   readonly path: string;
+  /** The role's description; empty when it has none. */
+  readonly description: string;
 }
 
 /** `iam:GetRole`. */

@@ -8,7 +8,7 @@
  * `existingDmsServiceRoles` says the account has them; creating one that exists fails, and DMS
  * refuses a subnet group while `dms-vpc-role` is missing.
  */
-import { DMS_SERVICE_ROLES } from "../../modules/change-data-capture/constants";
+import { DMS_SERVICE_ROLE_DESCRIPTION, DMS_SERVICE_ROLES } from "../../modules/change-data-capture/constants";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { replicationLinks } from "../../src/replication-links";
 import type { PreflightClients } from "./clients";
@@ -65,7 +65,11 @@ async function offeringRows(
 
 async function roleRow(name: string, declared: boolean, clients: PreflightClients): Promise<Row> {
   const check = dmsRoleCheck(name);
-  const exists = (await clients.iam.role(name)) !== undefined;
+  const role = await clients.iam.role(name);
+  const exists = role !== undefined;
+  // Ours from an earlier deploy of this environment's global: nothing to change.
+  if (!declared && role?.description === DMS_SERVICE_ROLE_DESCRIPTION)
+    return pass(check, GLOBAL_REGION, "exists, created by global");
   if (declared)
     return exists
       ? pass(check, GLOBAL_REGION, "exists, as existingDmsServiceRoles declares")

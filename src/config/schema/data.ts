@@ -89,6 +89,11 @@ export const changeDataCaptureSchema = z.strictObject({
   engineVersion: z.string().regex(/^3\.\d+\.\d+$/, "must be a DMS engine version such as 3.5.4"),
   /** A standby replication instance in another AZ. */
   multiAz: z.boolean(),
+  /**
+   * Whether the task runs: false for a new environment until the app's schema exists in the
+   * target, and after a promotion (so no later deploy restarts the copy over the promoted data).
+   */
+  running: z.boolean(),
   /** PostgreSQL schemas replicated (every table of each). */
   schemas: z
     .array(

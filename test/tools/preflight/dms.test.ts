@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../../src/config/schema";
+import { DMS_SERVICE_ROLE_DESCRIPTION } from "../../../modules/change-data-capture/constants";
 import { dmsOfferings } from "../../../tools/preflight/dms";
 import { catalogueFor } from "../../../tools/preflight/fixtures/catalogue";
 import { production } from "./config";
@@ -44,6 +45,14 @@ describe("dmsOfferings", () => {
     const existing = fakeClients({ catalogue: catalogueFor(config), roles: { "dms-vpc-role": "/" } });
     expect(outcomes(await dmsOfferings(config, existing))).toContain(
       "IAM role dms-vpc-role global: FAIL exists already: global's create would fail",
+    );
+    const ours = fakeClients({
+      catalogue: catalogueFor(config),
+      roles: { "dms-vpc-role": "/" },
+      roleDescriptions: { "dms-vpc-role": DMS_SERVICE_ROLE_DESCRIPTION },
+    });
+    expect(outcomes(await dmsOfferings(config, ours))).toContain(
+      "IAM role dms-vpc-role global: PASS exists, created by global",
     );
     const declared: EnvironmentConfig = { ...config, existingDmsServiceRoles: true };
     expect(outcomes(await dmsOfferings(declared, fakeClients({ catalogue: catalogueFor(config) })))).toContain(

@@ -19,6 +19,8 @@ export interface FakeAccount {
   readonly zones?: Record<string, { name: string; privateZone?: boolean }>;
   /** IAM roles by name -> path (`/aws-service-role/<service>/` for a service-linked role). */
   readonly roles?: Record<string, string>;
+  /** Descriptions of some of those roles, by name. */
+  readonly roleDescriptions?: Record<string, string>;
   /** Terraform Cloud by hostname; a hostname absent here has no token. */
   readonly terraformCloud?: Record<string, TerraformCloudReads>;
   /** Method name (e.g. `addonVersions`) -> what it throws. */
@@ -144,7 +146,7 @@ export function fakeClients(account: FakeAccount): FakeClients {
       role: (roleName) =>
         call("role", [roleName], () => {
           const path = account.roles?.[roleName];
-          return path === undefined ? undefined : { path };
+          return path === undefined ? undefined : { path, description: account.roleDescriptions?.[roleName] ?? "" };
         }),
     },
     terraformCloud: (hostname) => account.terraformCloud?.[hostname],
