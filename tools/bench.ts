@@ -89,13 +89,14 @@ export function bench(args: readonly string[]): void {
       env,
       runs,
     );
-    const production = measure("app synth, production (3 stacks)", appSynth, { ...env, GENAI_ENV: "production" }, runs);
+    const production = measure("app synth, production (4 stacks)", appSynth, { ...env, GENAI_ENV: "production" }, runs);
     results.push(rootImport, production);
     for (const count of [1, SCALING_REGIONS.length]) {
       const config = scalingConfig(scratch, count);
       results.push(
         measure(
-          `app synth, ${count} region(s) (${count + 1} stacks)`,
+          // global, the regions, and with two or more a replication link per secondary (dms-cdc)
+          `app synth, ${count} region(s) (${count === 1 ? 2 : 2 * count} stacks)`,
           appSynth,
           { ...env, GENAI_CONFIG: config },
           runs,
