@@ -4,7 +4,7 @@
  * the other. The regional stacks (security groups, NACLs, logical decoding) and the link stacks
  * (peering, routes, DMS) read the same answers, so neither needs the other's state.
  */
-import { planSubnets } from "../modules/network/subnet-plan";
+import { type SubnetTier, planSubnets } from "../modules/network/subnet-plan";
 import type { EnvironmentConfig, RegionConfig } from "./config/schema";
 import { REPLICATION_STACK_PREFIX } from "./config/schema/replication";
 
@@ -29,12 +29,21 @@ export function replicationLinks(config: EnvironmentConfig): ReplicationLink[] {
     .map((target) => ({ stackId: `${REPLICATION_STACK_PREFIX}${target.key}`, source, target }));
 }
 
-/** The database tier's subnet CIDRs of `region`, as its network lays them out. */
+/** One tier's subnet CIDRs of `region`, as its network lays them out. */
+export function subnetCidrs(
+  config: Pick<EnvironmentConfig, "network">,
+  region: Pick<RegionConfig, "vpcCidr" | "availabilityZones">,
+  tier: SubnetTier,
+): string[] {
+  return planSubnets(region.vpcCidr, region.availabilityZones.length, config.network.subnetPrefixLengths)[tier];
+}
+
+/** The database tier's subnet CIDRs of `region`: what the replication links open to each other. */
 export function databaseSubnetCidrs(
   config: Pick<EnvironmentConfig, "network">,
   region: Pick<RegionConfig, "vpcCidr" | "availabilityZones">,
 ): string[] {
-  return planSubnets(region.vpcCidr, region.availabilityZones.length, config.network.subnetPrefixLengths).database;
+  return subnetCidrs(config, region, "database");
 }
 
 /**

@@ -9,10 +9,9 @@ import { DataAwsVpcEndpoint } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoin
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { ChangeDataCapture } from "../../modules/change-data-capture";
-import { planSubnets } from "../../modules/network/subnet-plan";
 import { CrossRegionPeering } from "../../modules/vpc-peering";
 import type { EnvironmentConfig, RegionConfig } from "../config/schema";
-import { type ReplicationLink, databaseSubnetCidrs } from "../replication-links";
+import { type ReplicationLink, databaseSubnetCidrs, subnetCidrs } from "../replication-links";
 import { globalDataNames, regionPrefix, regionalMasterSecretName } from "../resource-names";
 import { PlatformStack } from "./platform-stack";
 
@@ -98,7 +97,6 @@ export class ReplicationStack extends PlatformStack {
 
     const changeDataCapture = config.database.changeDataCapture!;
     const prefix = targetSide.prefix;
-    const secret = (id: string, name: string) => new DataAwsSecretsmanagerSecret(this, id, { name }).arn;
     this.replication = new ChangeDataCapture(this, "dms", {
       name: prefix,
       account: this.account,
@@ -118,7 +116,9 @@ export class ReplicationStack extends PlatformStack {
         cidrs: sourceCidrs,
       },
       target: {
-        secretArn: secret("target-secret", regionalMasterSecretName(config, target.key)),
+        secretArn: new DataAwsSecretsmanagerSecret(this, "target-secret", {
+          name: regionalMasterSecretName(config, target.key),
+        }).arn,
         secretKeyArn: new DataAwsKmsAlias(this, "target-database-key", { name: `alias/${prefix}-aurora` }).targetKeyArn,
         databaseName: config.database.databaseName,
         securityGroup: {
@@ -134,7 +134,7 @@ export class ReplicationStack extends PlatformStack {
           vpcId: targetSide.vpc.id,
           serviceName: `com.amazonaws.${target.awsRegion}.secretsmanager`,
         }).dnsEntry.get(0).dnsName,
-        cidrs: privateSubnetCidrs(config, target),
+        cidrs: subnetCidrs(config, target, "private"),
       },
       instanceClass: changeDataCapture.instanceClass,
       allocatedStorageGb: changeDataCapture.allocatedStorageGb,
@@ -168,8 +168,4 @@ export class ReplicationStack extends PlatformStack {
   private topicArn(region: RegionConfig, prefix: string, severity: "warning" | "critical"): string {
     return `arn:${this.account.partition}:sns:${region.awsRegion}:${this.account.id}:${prefix}-${severity}`;
   }
-}
-
-function privateSubnetCidrs(config: EnvironmentConfig, region: RegionConfig): string[] {
-  return planSubnets(region.vpcCidr, region.availabilityZones.length, config.network.subnetPrefixLengths).private;
 }

@@ -1,8 +1,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CDC_LAG_ALARMS } from "../../modules/change-data-capture";
-import { planSubnets } from "../../modules/network/subnet-plan";
-import { databaseSubnetCidrs, replicationLinks } from "../../src/replication-links";
+import { databaseSubnetCidrs, replicationLinks, subnetCidrs } from "../../src/replication-links";
 import { ReplicationStack } from "../../src/stacks/replication-stack";
 import { blocksOf, environmentConfig, inlinePolicyStatements, refTo, resourcesOf, testApp } from "../helpers";
 
@@ -124,11 +123,7 @@ describe.each([
         .sort(),
     ).toEqual([...taipeiCidrs].sort());
     const tokyo = config.regions[1]!;
-    const tokyoPrivate = planSubnets(
-      tokyo.vpcCidr,
-      tokyo.availabilityZones.length,
-      config.network.subnetPrefixLengths,
-    ).private;
+    const tokyoPrivate = subnetCidrs(config, tokyo, "private");
     expect(
       byCidr
         .filter((rule) => rule.from_port === 443)
