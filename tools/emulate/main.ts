@@ -21,8 +21,8 @@ import { type Tools, installAndLoadTools } from "../tools-cache";
 import { retargetProviderVersions } from "../validate/report";
 import { synthEmulatorSelfTest } from "./fixtures/bad-stacks";
 import { replicationLinks } from "../../src/replication-links";
-import { type StackDocument, emulatorOverride, preventDestroyAddresses } from "./overrides";
-import { type StackResult, managedResources, planDrift, succeeded, summaryLines } from "./report";
+import { type StackDocument, deletionProtectedAddresses, emulatorOverride, preventDestroyAddresses } from "./overrides";
+import { type StackResult, managedResources, planDrift, succeeded, summaryLines, terraformErrors } from "./report";
 import {
   EMULATOR_SERVER,
   LEFTOVERS_SCRIPT,
@@ -45,6 +45,8 @@ export interface StackPlan {
   readonly dir: string;
   readonly document: StackDocument;
   readonly targets: string[];
+  /** Left out, address -> why. */
+  readonly excluded: ReadonlyMap<string, string>;
   readonly total: number;
 }
 
@@ -69,7 +71,7 @@ export function prepareStack(
   );
   const { targets, excluded } = targeting(document);
   const total = targets.length + excluded.size;
-  return { id, dir, document, targets, total };
+  return { id, dir, document, targets, excluded, total };
 }
 
 export function terraformEnv(tools: Tools, guardPort: number): NodeJS.ProcessEnv {
@@ -111,11 +113,12 @@ async function deployStack(
     stack: plan.id,
     total: plan.total,
     applied: plan.targets.length,
+    excluded: plan.excluded,
     created: 0,
     seconds: 0,
   };
   const fail = (step: string, output: { stdout: string; stderr: string; timedOut: boolean }) => {
-    result.error = `${step}${output.timedOut ? " timed out" : " failed"}: ${last(output.stderr || output.stdout)}`;
+    result.error = `${step}${output.timedOut ? " timed out" : " failed"}: ${terraformErrors(output.stderr || output.stdout)}`;
   };
   const init = await tf(["init", "-input=false"], TIMEOUTS.init);
   if (init.code !== 0) fail("init", init);
@@ -180,12 +183,12 @@ export async function destroyStack(
       ? result.error
       : [
           result.error,
-          `destroy ${destroy.timedOut ? "timed out" : "failed"}: ${last(destroy.stderr || destroy.stdout)}`,
+          `destroy ${destroy.timedOut ? "timed out" : "failed"}: ${terraformErrors(destroy.stderr || destroy.stdout)}`,
         ]
           .filter(Boolean)
           .join("; ");
   console.log(
-    `${result.environment}/${plan.id}: ${destroy.code === 0 ? "destroyed" : `destroy FAILED: ${last(destroy.stderr || destroy.stdout)}`}`,
+    `${result.environment}/${plan.id}: ${destroy.code === 0 ? "destroyed" : `destroy FAILED: ${terraformErrors(destroy.stderr || destroy.stdout)}`}`,
   );
   return {
     ...result,
@@ -220,10 +223,15 @@ async function emulateEnvironment(
       ]),
     );
     for (const plan of plans.values()) {
-      const lifted = preventDestroyAddresses(plan.document).length;
+      const lifted = [
+        [preventDestroyAddresses(plan.document).length, "prevent_destroy"],
+        [deletionProtectedAddresses(plan.document).size, "deletion protection"],
+      ]
+        .filter(([count]) => (count as number) > 0)
+        .map(([count, what]) => `${what} lifted on ${count}`);
       console.log(
         `${name}/${plan.id}: applying ${plan.targets.length} of ${plan.total} resources` +
-          (lifted > 0 ? ` (prevent_destroy lifted on ${lifted}, in the emulation copy only)` : ""),
+          (lifted.length > 0 ? ` (${lifted.join(", ")}, in the emulation copy only)` : ""),
       );
     }
     const results = new Map<string, StackResult>();

@@ -1,8 +1,8 @@
 /**
  * The override file that points a copy of a synthesized stack at the emulator: every AWS provider
  * block (aliases too), the S3 backend and every remote-state read go to one loopback endpoint
- * with fake credentials and few retries, and `prevent_destroy` is lifted so destroy can be
- * tested. Terraform merges `*_override.tf.json` into the configuration; the synthesized JSON
+ * with fake credentials and few retries, and `prevent_destroy` and deletion protection are
+ * lifted so destroy can be tested. Terraform merges `*_override.tf.json` into the configuration; the synthesized JSON
  * itself is never changed.
  */
 
@@ -75,6 +75,21 @@ export function preventDestroyAddresses(document: StackDocument): string[] {
   );
 }
 
+/** Attributes by which AWS refuses to delete a resource, as AWS's APIs name them in Terraform. */
+const DELETION_PROTECTION_ATTRIBUTES = ["deletion_protection", "enable_deletion_protection"] as const;
+
+/** `type.name` of resources with deletion protection on, each with the attribute that sets it. */
+export function deletionProtectedAddresses(document: StackDocument): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [type, blocks] of Object.entries(document.resource ?? {})) {
+    for (const [name, block] of Object.entries(blocks)) {
+      const attribute = DELETION_PROTECTION_ATTRIBUTES.find((key) => block[key] === true);
+      if (attribute !== undefined) found.set(`${type}.${name}`, attribute);
+    }
+  }
+  return found;
+}
+
 /** The override document for one stack. */
 export function emulatorOverride(document: StackDocument, options: EmulatorOverrideOptions): Block {
   const { endpoint } = options;
@@ -113,14 +128,14 @@ export function emulatorOverride(document: StackDocument, options: EmulatorOverr
     };
   }
 
-  const protectedResources = preventDestroyAddresses(document);
-  if (protectedResources.length > 0) {
-    const resource: Record<string, Record<string, Block>> = {};
-    for (const address of protectedResources) {
-      const [type, name] = address.split(".") as [string, string];
-      (resource[type] ??= {})[name] = { lifecycle: { prevent_destroy: false } };
-    }
-    override.resource = resource;
-  }
+  const resource: Record<string, Record<string, Block>> = {};
+  const lift = (address: string, attributes: Block) => {
+    const [type, name] = address.split(".") as [string, string];
+    const named = (resource[type] ??= {});
+    named[name] = { ...named[name], ...attributes };
+  };
+  for (const address of preventDestroyAddresses(document)) lift(address, { lifecycle: { prevent_destroy: false } });
+  for (const [address, attribute] of deletionProtectedAddresses(document)) lift(address, { [attribute]: false });
+  if (Object.keys(resource).length > 0) override.resource = resource;
   return override;
 }

@@ -53,12 +53,31 @@ export interface StackResult {
   readonly stack: string;
   readonly total: number;
   readonly applied: number;
+  /** Resources left out, address -> why (see targets.ts). */
+  readonly excluded?: ReadonlyMap<string, string>;
   readonly created: number;
   readonly drift?: Drift[];
   readonly destroyed?: boolean;
   readonly leftovers?: number;
   readonly seconds: number;
   readonly error?: string;
+}
+
+/**
+ * What was left out, one line per resource type and reason, with the count over all stacks:
+ * `left out: 8 helm_release: no Kubernetes API ...`. A resource left out because it depends on
+ * one that is gets "depends on a <type>".
+ */
+export function exclusionLines(results: readonly StackResult[]): string[] {
+  const counts = new Map<string, number>();
+  for (const result of results) {
+    for (const [address, reason] of result.excluded ?? []) {
+      const blocker = /^depends on (?:data\.)?([a-z0-9_]+)\./.exec(reason);
+      const key = `${address.split(".")[0]}: ${blocker === null ? reason : `depends on a ${blocker[1]}`}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => `left out: ${count} ${key}`);
 }
 
 /** One summary line per stack, then the totals line. */
@@ -88,6 +107,7 @@ export function summaryLines(results: readonly StackResult[]): string[] {
   const total = results.reduce((sum, result) => sum + result.total, 0);
   const emptyPlans = results.filter((result) => result.drift?.length === 0).length;
   const destroyed = results.filter((result) => result.destroyed === true).length;
+  lines.push(...exclusionLines(results));
   lines.push(
     `emulated deploy: ${applied} of ${total} resources applied, ${emptyPlans} plans empty, ${destroyed} stacks destroyed`,
   );
@@ -141,4 +161,24 @@ export function upgradeChanges(planJson: string, statefulTypes: readonly string[
       delete: deleting.length,
     },
   };
+}
+
+/**
+ * Every error of a failed Terraform run, one line each with the address it names
+ * (`Error: <summary> (aws_x.y)`), so none hides behind the last one; the output's last lines
+ * when it holds no `Error:` diagnostic.
+ */
+export function terraformErrors(output: string, fallbackLines = 15): string {
+  const lines = output.split("\n");
+  const errors: string[] = [];
+  lines.forEach((line, index) => {
+    if (!line.startsWith("Error: ")) return;
+    const within = lines.slice(index + 1, index + 6).find((next) => /^\s+with /.test(next));
+    const address = within
+      ?.trim()
+      .replace(/^with /, "")
+      .replace(/,$/, "");
+    errors.push(address === undefined ? line : `${line} (${address})`);
+  });
+  return errors.length > 0 ? errors.join("\n") : output.trim().split("\n").slice(-fallbackLines).join("\n");
 }

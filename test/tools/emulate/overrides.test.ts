@@ -24,6 +24,11 @@ const document: StackDocument = {
   resource: {
     aws_kms_key: { key: { lifecycle: { prevent_destroy: true } }, other: { lifecycle: { prevent_destroy: false } } },
     aws_vpc: { vpc: {} },
+    aws_rds_cluster: {
+      kept: { deletion_protection: true, lifecycle: { prevent_destroy: true } },
+      scratch: { deletion_protection: false },
+    },
+    aws_lb: { ingress: { enable_deletion_protection: true } },
   },
 };
 const override = emulatorOverride(document, { endpoint }) as Record<string, Record<string, unknown>>;
@@ -58,8 +63,12 @@ describe("emulatorOverride", () => {
     expect(read.config).toMatchObject({ key: "p/e/global.tfstate", use_path_style: true, endpoints: { s3: endpoint } });
   });
 
-  it("lifts prevent_destroy where it is set, and only there", () => {
-    expect(override.resource).toEqual({ aws_kms_key: { key: { lifecycle: { prevent_destroy: false } } } });
+  it("lifts prevent_destroy and deletion protection where they are set, and only there", () => {
+    expect(override.resource).toEqual({
+      aws_kms_key: { key: { lifecycle: { prevent_destroy: false } } },
+      aws_rds_cluster: { kept: { lifecycle: { prevent_destroy: false }, deletion_protection: false } },
+      aws_lb: { ingress: { enable_deletion_protection: false } },
+    });
   });
 
   it("leaves local state alone and refuses other backends", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { managedResources, planDrift, succeeded, summaryLines, upgradeChanges } from "../../../tools/emulate/report";
+import {
+  managedResources,
+  planDrift,
+  succeeded,
+  summaryLines,
+  terraformErrors,
+  upgradeChanges,
+} from "../../../tools/emulate/report";
 
 describe("managedResources", () => {
   it("counts managed resources once each, for_each instances included, data sources not", () => {
@@ -58,6 +65,25 @@ describe("summaryLines", () => {
     expect(lines[1]).toContain("dev/taipei: 142 created (142 of 192 applied), plan empty, destroyed, 0 left over");
   });
 
+  it("counts what was left out per type and reason, dependents by the type they wait for", () => {
+    const excluded = new Map([
+      ["helm_release.app", "no Kubernetes API"],
+      ["helm_release.controller", "no Kubernetes API"],
+      ["kubernetes_namespace_v1.app", "no Kubernetes API"],
+      ["aws_ssm_parameter.release", "depends on helm_release.app"],
+    ]);
+    const lines = summaryLines([
+      { ...clean, excluded },
+      { ...clean, stack: "tokyo", excluded: new Map([["helm_release.app", "no Kubernetes API"]]) },
+    ]);
+    expect(lines.filter((line) => line.startsWith("left out:"))).toEqual([
+      "left out: 1 aws_ssm_parameter: depends on a helm_release",
+      "left out: 3 helm_release: no Kubernetes API",
+      "left out: 1 kubernetes_namespace_v1: no Kubernetes API",
+    ]);
+    expect(lines.at(-1)).toMatch(/^emulated deploy: /);
+  });
+
   it("fails a run with drift, a partial apply, a failed destroy or a leftover", () => {
     expect(succeeded([clean])).toBe(true);
     expect(succeeded([{ ...clean, drift: [{ address: "a.b", actions: ["update"], attributes: ["x"] }] }])).toBe(false);
@@ -96,5 +122,28 @@ describe("upgradeChanges", () => {
 
   it("finds nothing stateful when only stateless resources go", () => {
     expect(upgradeChanges(plan, ["aws_kms_key"]).statefulDeleted).toEqual([]);
+  });
+});
+
+describe("terraformErrors", () => {
+  it("names every error with its address, not only the last", () => {
+    const output = [
+      "Error: creating DMS Replication Instance (x): deserialization failed",
+      "",
+      "  with aws_dms_replication_instance.instance,",
+      "  on cdk.tf.json line 522, in resource.aws_dms_replication_instance.instance:",
+      "",
+      "Error: reading Route 53 Hosted Zone (Z1): couldn't find resource",
+      "",
+      "  with aws_route53_record.origin,",
+    ].join("\n");
+    expect(terraformErrors(output).split("\n")).toEqual([
+      "Error: creating DMS Replication Instance (x): deserialization failed (aws_dms_replication_instance.instance)",
+      "Error: reading Route 53 Hosted Zone (Z1): couldn't find resource (aws_route53_record.origin)",
+    ]);
+  });
+
+  it("falls back to the last lines when Terraform printed no diagnostic", () => {
+    expect(terraformErrors("a\nb\nc", 2)).toBe("b\nc");
   });
 });
