@@ -25,10 +25,12 @@ OPENTOFU_VERSION=v1.11.0
 HELM_VERSION=v3.19.2
 CHECKOV_VERSION=3.3.30
 KUBERNETES_VALIDATE_VERSION=1.37.0
-# tools/emulate/moto_patches.py is written against this exact version.
+# tools/emulate/moto_patches/ is written against this exact version.
 MOTO_VERSION=5.2.5
 # moto's regions come from botocore: this one knows ap-east-2 (Taipei).
 BOTOCORE_VERSION=1.44.8
+# The emulator's CloudWatch adapter decodes and encodes Smithy RPC v2 CBOR with it.
+CBOR2_VERSION=5.7.1
 
 # The Go module proxy serves these providers only as pseudo-versions of their untagged (v2+
 # without /vN) modules, and refuses the exact release tags our @cdktf/provider-* packages wrap
@@ -178,7 +180,7 @@ install_python_tools() {
 }
 
 install_emulator() {
-  local stamp="$cache/stamps/emulator-moto-$MOTO_VERSION-botocore-$BOTOCORE_VERSION"
+  local stamp="$cache/stamps/emulator-moto-$MOTO_VERSION-botocore-$BOTOCORE_VERSION-cbor2-$CBOR2_VERSION"
   if [ -f "$stamp" ] && [ -x "$cache/emulator-venv/bin/python" ]; then
     log "moto $MOTO_VERSION: cached"
     return
@@ -187,7 +189,8 @@ install_emulator() {
   rm -rf "$cache/emulator-venv"
   python3 -m venv "$cache/emulator-venv"
   "$cache/emulator-venv/bin/pip" install --quiet --disable-pip-version-check \
-    "moto[server]==$MOTO_VERSION" "botocore==$BOTOCORE_VERSION" "boto3==$BOTOCORE_VERSION"
+    "moto[server]==$MOTO_VERSION" "botocore==$BOTOCORE_VERSION" "boto3==$BOTOCORE_VERSION" \
+    "cbor2==$CBOR2_VERSION"
   touch "$stamp"
 }
 

@@ -8,7 +8,7 @@ import { createServer, type Server, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
-/** moto's server with the fixes of moto_patches.py: `python server.py PORT`. */
+/** moto's server with the fixes of moto_patches/: `python server.py PORT`. */
 export const EMULATOR_SERVER = join(__dirname, "server.py");
 /** Lists what the emulator still holds after every destroy (leftovers.py). */
 export const LEFTOVERS_SCRIPT = join(__dirname, "leftovers.py");
@@ -59,7 +59,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** moto's server with the fixes of moto_patches.py, on loopback. */
+/** moto's server with the fixes of moto_patches/, on loopback. */
 export async function startEmulator(
   python: string,
   serverScript: string,

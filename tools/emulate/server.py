@@ -1,4 +1,4 @@
-"""Starts moto's server on loopback with the fixes in moto_patches.py: server.py PORT."""
+"""Starts moto's server on loopback with the fixes in moto_patches/: server.py PORT."""
 
 import os
 import sys

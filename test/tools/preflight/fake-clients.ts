@@ -1,6 +1,6 @@
 /**
  * A fake {@link PreflightClients} that answers from a fixture account: its catalogue (the same
- * data moto is seeded with in the self-test, filtered the way moto_patches.py and AWS filter it),
+ * data moto is seeded with in the self-test, filtered the way moto_patches/preflight.py and AWS filter it),
  * its buckets, hosted zones and IAM roles. Records every call; `failures` makes a call throw instead.
  */
 import type { PreflightClients, TerraformCloudReads } from "../../../tools/preflight/clients";
