@@ -11,24 +11,9 @@ type Block = Record<string, unknown>;
 export const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
   helm_release: "no Kubernetes API exists behind the emulator's EKS clusters",
   kubernetes_namespace_v1: "no Kubernetes API exists behind the emulator's EKS clusters",
-  aws_cloudwatch_metric_alarm:
-    "the provider speaks Smithy RPC v2 CBOR to CloudWatch, which moto 5.2.5 does not serve (PutMetricAlarm answers 404)",
-  aws_eks_access_entry: "moto 5.2.5 does not implement CreateAccessEntry",
-  aws_eks_access_policy_association: "moto 5.2.5 does not implement AssociateAccessPolicy",
-  aws_elasticache_parameter_group: "moto 5.2.5 does not implement CreateCacheParameterGroup",
-  aws_elasticache_user_group: "moto 5.2.5 does not implement CreateUserGroup",
   aws_elasticache_global_replication_group: "moto 5.2.5 does not implement CreateGlobalReplicationGroup",
-  aws_elasticache_replication_group:
-    "moto 5.2.5 registers no member clusters, so the provider's read after create fails",
-  aws_elasticache_subnet_group: "moto 5.2.5 does not implement DeleteCacheSubnetGroup",
   aws_rds_global_cluster:
     "moto 5.2.5 returns no database_name (replacement on every plan) and keeps deleted members, so delete never ends",
-  aws_rds_cluster: "moto 5.2.5 returns a scaling_configuration for provisioned clusters (drift on every plan)",
-  aws_rds_cluster_instance: "moto 5.2.5 stores no Performance Insights settings (drift on every plan)",
-  aws_dms_replication_subnet_group:
-    "moto 5.2.5 reports subnet-12345/vpc-12345 for every subnet group and keeps its tags under the identifier, not the ARN (drift on every plan)",
-  aws_dms_replication_task:
-    "moto 5.2.5 never moves a new task from creating to ready, so the provider's create waits 20 minutes and fails",
 };
 
 /** `type.name` or `data.type.name` of every resource and data source, with its body. */
