@@ -21,6 +21,10 @@ export const development = {
     criticalEmails: ["platform-team@example.com"],
     warningEmails: ["platform-team@example.com"],
   },
+  costs: {
+    monthlyBudgetUsd: 100,
+    anomalyImpactUsd: 25,
+  },
   network: {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,

@@ -37,6 +37,10 @@ export const production = {
     criticalEmails: ["oncall@example.com"],
     warningEmails: ["platform-team@example.com"],
   },
+  costs: {
+    monthlyBudgetUsd: 800,
+    anomalyImpactUsd: 100,
+  },
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,

@@ -33,6 +33,10 @@ export const staging = {
     criticalEmails: ["platform-team@example.com"],
     warningEmails: ["platform-team@example.com"],
   },
+  costs: {
+    monthlyBudgetUsd: 300,
+    anomalyImpactUsd: 50,
+  },
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,

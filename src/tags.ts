@@ -4,12 +4,15 @@ import type { EnvironmentConfig } from "./config/schema";
 export const REQUIRED_TAG_KEYS = ["Environment", "Project", "Owner", "CostCenter", "ManagedBy"] as const;
 export type RequiredTags = Record<(typeof REQUIRED_TAG_KEYS)[number], string>;
 
+/** The tag that tells environments apart in billing: the cost guards budget and watch by it. */
+export const ENVIRONMENT_TAG = "Environment" satisfies (typeof REQUIRED_TAG_KEYS)[number];
+
 /** Value of the `ManagedBy` tag, telling console users not to edit the resource by hand. */
 export const MANAGED_BY = "cdktf";
 
 export function requiredTags(config: EnvironmentConfig): RequiredTags {
   return {
-    Environment: config.name,
+    [ENVIRONMENT_TAG]: config.name,
     Project: config.project,
     Owner: config.owner,
     CostCenter: config.costCenter,

@@ -11,6 +11,8 @@ import type { Protection } from "../shared/protection";
 export const ALERT_SEVERITIES = ["critical", "warning"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 const EVENTBRIDGE = "events.amazonaws.com";
+/** AWS Budgets and Cost Anomaly Detection publish their alerts as these principals. */
+export const COST_ALERT_SERVICES = ["budgets.amazonaws.com", "costalerts.amazonaws.com"] as const;
 
 export interface AlertTopicsProps {
   /** Name prefix, e.g. `genai-demo-production`; topics are `<name>-critical` and `<name>-warning`. */
@@ -30,6 +32,11 @@ export interface AlertTopicsProps {
    */
   readonly allowEventBridge?: boolean;
   /**
+   * Let AWS Budgets and Cost Anomaly Detection of this account publish too (the cost guards).
+   * @default false
+   */
+  readonly allowCostAlerts?: boolean;
+  /**
    * How the module guards the topics' encryption key against deletion
    * (modules/shared/protection.ts).
    * @default "retain"
@@ -47,7 +54,12 @@ export class AlertTopics extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
-    const publishers = ["cloudwatch.amazonaws.com", ...(props.allowEventBridge ? [EVENTBRIDGE] : [])];
+    // Services beyond CloudWatch need the topic policy to name them, not only the key policy.
+    const policyPublishers = [
+      ...(props.allowEventBridge ? [EVENTBRIDGE] : []),
+      ...(props.allowCostAlerts ? COST_ALERT_SERVICES : []),
+    ];
+    const publishers = ["cloudwatch.amazonaws.com", ...policyPublishers];
     const fromThisAccount: PolicyCondition[] = [
       { test: "StringEquals", variable: "aws:SourceAccount", values: [props.account.id] },
     ];
@@ -70,7 +82,7 @@ export class AlertTopics extends Construct {
         kmsMasterKeyId: this.key.arn,
         tags: { Severity: severity },
       });
-      if (props.allowEventBridge) {
+      if (policyPublishers.length > 0) {
         new SnsTopicPolicy(this, `${severity}-policy`, {
           arn: topic.arn,
           policy: resourcePolicyJson([
@@ -83,8 +95,8 @@ export class AlertTopics extends Construct {
               resources: [topic.arn],
             },
             {
-              sid: "EventBridgeRulesOfThisAccountPublish",
-              principals: [{ type: "Service", identifiers: [EVENTBRIDGE] }],
+              sid: "ServicesOfThisAccountPublish",
+              principals: [{ type: "Service", identifiers: policyPublishers }],
               actions: ["sns:Publish"],
               resources: [topic.arn],
               conditions: fromThisAccount,

@@ -5,6 +5,8 @@ import { replicationLinks } from "../replication-links";
 import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
 import { AlertTopics } from "../../modules/alert-topics";
+import { CostGuards } from "../../modules/cost-guards";
+import { ENVIRONMENT_TAG } from "../tags";
 import type { DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
@@ -27,7 +29,8 @@ export const GLOBAL_OUTPUTS = {
 
 /**
  * Things with one copy for all regions: the public hosted zone, the alert topics, the health
- * checks of every region's origin with their alarms, and the certificates' validation records.
+ * checks of every region's origin with their alarms, the certificates' validation records and
+ * the cost guards (budget and anomaly alerts, which AWS serves from us-east-1 only).
  * It lives in us-east-1, where Route 53 publishes health-check metrics. Everything here is
  * computed from config: it reads nothing from a regional stack.
  */
@@ -52,6 +55,16 @@ export class GlobalStack extends PlatformStack {
       account: this.account,
       emails: { critical: config.alerts.criticalEmails, warning: config.alerts.warningEmails },
       protection: this.protection,
+      allowCostAlerts: true,
+    });
+    new CostGuards(this, "cost-guards", {
+      name,
+      scope: { key: ENVIRONMENT_TAG, value: config.name },
+      monthlyBudgetUsd: config.costs.monthlyBudgetUsd,
+      actualAlertPercent: config.costs.actualAlertPercent,
+      forecastAlertPercent: config.costs.forecastAlertPercent,
+      anomalyImpactUsd: config.costs.anomalyImpactUsd,
+      topicArn: this.alerts.topics.warning!.arn,
     });
 
     this.createServiceLinkedRoles(config);

@@ -43,3 +43,46 @@ describe("AlertTopics", () => {
     });
   });
 });
+
+describe("AlertTopics with cost alerts", () => {
+  const json = synthInStack(
+    (stack) =>
+      new AlertTopics(stack, "alerts", {
+        name: "demo",
+        account: { id: "111122223333", partition: "aws" },
+        emails: { warning: ["team@example.com"] },
+        severities: ["warning"],
+        allowCostAlerts: true,
+      }),
+  );
+
+  it("lets Budgets and Cost Anomaly Detection of this account publish, in the topic policy and the key policy", () => {
+    const [topicPolicy] = resourcesOf(json, "aws_sns_topic_policy");
+    expect(resourcePolicyStatements(topicPolicy!.policy)).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: ["budgets.amazonaws.com", "costalerts.amazonaws.com"] },
+        Action: ["sns:Publish"],
+        Condition: { StringEquals: { "aws:SourceAccount": ["111122223333"] } },
+      }),
+    );
+    const [key] = resourcesOf(json, "aws_kms_key");
+    const services = resourcePolicyStatements(key!.policy).flatMap(
+      (statement) => (statement.Principal as { Service?: string[] } | undefined)?.Service ?? [],
+    );
+    expect(services).toEqual(
+      expect.arrayContaining(["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"]),
+    );
+  });
+
+  it("writes no topic policy without a service beyond CloudWatch", () => {
+    const plain = synthInStack(
+      (stack) =>
+        new AlertTopics(stack, "alerts", {
+          name: "demo",
+          account: { id: "111122223333", partition: "aws" },
+          emails: {},
+        }),
+    );
+    expect(resourcesOf(plain, "aws_sns_topic_policy")).toHaveLength(0);
+  });
+});

@@ -33,6 +33,27 @@ describe("GlobalStack", () => {
     });
   });
 
+  it("guards the environment's costs from config, alerting the warning topic", () => {
+    const warning = Object.entries(blocksOf(json, "aws_sns_topic")).find(
+      ([, topic]) => topic.name === "genai-demo-production-warning",
+    )![0];
+    const [budget] = resourcesOf(json, "aws_budgets_budget");
+    expect(budget).toMatchObject({
+      limit_amount: config.costs.monthlyBudgetUsd.toFixed(2),
+      cost_filter: [{ name: "TagKeyValue", values: [`user:Environment$${config.name}`] }],
+    });
+    expect((budget!.notification as { threshold: number }[]).map((n) => n.threshold)).toEqual([
+      config.costs.actualAlertPercent,
+      config.costs.forecastAlertPercent,
+    ]);
+    for (const notification of budget!.notification as { subscriber_sns_topic_arns: string[] }[]) {
+      expect(notification.subscriber_sns_topic_arns).toEqual([`\${aws_sns_topic.${warning}.arn}`]);
+    }
+    const [subscription] = resourcesOf(json, "aws_ce_anomaly_subscription");
+    expect(subscription!.subscriber).toEqual([{ type: "SNS", address: `\${aws_sns_topic.${warning}.arn}` }]);
+    expect(resourcesOf(json, "aws_ce_anomaly_monitor")).toHaveLength(1);
+  });
+
   it("keeps its state under its own key", () => {
     expect(document.terraform!.backend).toMatchObject({ s3: { key: "genai-demo/production/global.tfstate" } });
   });

@@ -14,6 +14,7 @@ import {
 import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
+import { costsSchema } from "./costs";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
@@ -48,6 +49,8 @@ export const environmentSchema = z
     domain: domainSchema,
     state: stateSchema,
     alerts: alertsSchema,
+    /** Monthly budget and cost anomaly alerts, to the warning topic. */
+    costs: costsSchema,
     network: networkSchema,
     kubernetes: kubernetesSchema,
     ingress: ingressSchema,
