@@ -8,6 +8,7 @@ One module per area; FIXES lists them in the order they are applied (the CloudWa
 adapter wraps the resend replay, so it must come after it).
 """
 
+from .billing import add_budget_subscribers_and_tags, add_cost_anomaly_monitors_and_subscriptions
 from .cloudwatch import add_cloudwatch_put_composite_alarm, add_cloudwatch_rpc_v2_cbor
 from .data_tier import (
     add_backup_list_recovery_points_by_vault,
@@ -73,6 +74,8 @@ FIXES = [
     fix_security_group_rule_description,
     fix_replace_network_acl_association_retry,
     fix_route53_zone_id_prefix,
+    add_budget_subscribers_and_tags,
+    add_cost_anomaly_monitors_and_subscriptions,
     # Read-only calls of npm run preflight, answered from a seeded per-account catalogue.
     add_preflight_catalogue,
     add_account_get_region_opt_status,
