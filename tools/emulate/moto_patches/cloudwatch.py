@@ -42,6 +42,8 @@ def add_cloudwatch_rpc_v2_cbor():
     import cbor2
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
+    from .transport import complete_answer
+
     model = botocore.session.get_session().get_service_model("cloudwatch")
     original = DomainDispatcherApplication.__call__
 
@@ -71,25 +73,14 @@ def add_cloudwatch_rpc_v2_cbor():
             "HTTP_X_AMZ_TARGET": f"GraniteServiceVersion20100801.{operation}",
             "wsgi.input": io.BytesIO(body),
         }
-        captured = {}
-
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, headers
-
-        iterable = original(self, environ, capture)
-        try:
-            answer = b"".join(iterable)
-        finally:
-            if hasattr(iterable, "close"):
-                iterable.close()
+        status, headers, answer = complete_answer(original, self, environ)
         parsed = json.loads(answer) if answer.strip() else {}
-        status = captured["status"]
         if status.startswith("2") and operation in model.operation_names:
             output = model.operation_model(operation).output_shape
             if output is not None:
                 parsed = _with_timestamps_tagged(output, parsed)
         encoded = cbor2.dumps(parsed)
-        kept = [(k, v) for k, v in captured["headers"] if k.lower() not in ("content-type", "content-length")]
+        kept = [(k, v) for k, v in headers if k.lower() not in ("content-type", "content-length")]
         start_response(
             status,
             kept

@@ -1,6 +1,23 @@
 """Fixes to how moto's server answers, whatever the service. See __init__.py for what a fix here must say."""
 
 
+
+def complete_answer(call, app, environ):
+    """Runs a WSGI call to its end: (status, headers, body), the body read and the iterable closed."""
+    captured = {}
+
+    def capture(status, headers, exc_info=None):
+        captured["status"], captured["headers"] = status, list(headers)
+
+    iterable = call(app, environ, capture)
+    try:
+        body = b"".join(iterable)
+    finally:
+        if hasattr(iterable, "close"):
+            iterable.close()
+    return captured["status"], captured["headers"], body
+
+
 def replay_answer_to_a_resent_call():
     """
     moto 5.2.5 (werkzeug's threaded server) under load, e.g. three environments on two cores: now
@@ -35,21 +52,11 @@ def replay_answer_to_a_resent_call():
             print(f"replayed the answer ({status}) to a resent call {invocation}", flush=True)
             start_response(status, headers)
             return [body]
-        captured = {}
-
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, list(headers)
-            return start_response(status, headers, exc_info)
-
-        iterable = original(self, environ, capture)
-        try:
-            body = b"".join(iterable)
-        finally:
-            if hasattr(iterable, "close"):
-                iterable.close()
-        if int(captured["status"].split(" ", 1)[0]) < 500:
+        status, headers, body = complete_answer(original, self, environ)
+        start_response(status, headers)
+        if int(status.split(" ", 1)[0]) < 500:
             with lock:
-                answers[invocation] = (captured["status"], captured["headers"], body)
+                answers[invocation] = (status, headers, body)
                 while len(answers) > remembered:
                     answers.popitem(last=False)
         return [body]
