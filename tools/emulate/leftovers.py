@@ -39,11 +39,18 @@ for region in regions:
     found += [f"{region} web acl {a['Name']}" for scope in ("REGIONAL",) for a in client("wafv2", region).list_web_acls(Scope=scope)["WebACLs"]]
     found += [f"{region} eks {name}" for name in client("eks", region).list_clusters()["clusters"]]
     found += [f"{region} rds {c['DBClusterIdentifier']}" for c in client("rds", region).describe_db_clusters()["DBClusters"]]
+    alarms = client("cloudwatch", region).describe_alarms(AlarmTypes=["MetricAlarm", "CompositeAlarm"])
+    found += [f"{region} alarm {a['AlarmName']}" for a in alarms["MetricAlarms"] + alarms["CompositeAlarms"]]
+    found += [f"{region} cache {g['ReplicationGroupId']}" for g in client("elasticache", region).describe_replication_groups()["ReplicationGroups"]]
+    found += [f"{region} dms {i['ReplicationInstanceIdentifier']}" for i in client("dms", region).describe_replication_instances()["ReplicationInstances"]]
 
 global_region = "us-east-1"
 found += [f"iam role {r['RoleName']}" for r in client("iam", global_region).list_roles()["Roles"]]
 found += [f"zone {z['Name']}" for z in client("route53", global_region).list_hosted_zones()["HostedZones"]]
 found += [f"health check {h['Id']}" for h in client("route53", global_region).list_health_checks()["HealthChecks"]]
+account = client("sts", global_region).get_caller_identity()["Account"]
+found += [f"budget {b['BudgetName']}" for b in client("budgets", global_region).describe_budgets(AccountId=account).get("Budgets", [])]
+found += [f"anomaly monitor {m['MonitorName']}" for m in client("ce", global_region).get_anomaly_monitors()["AnomalyMonitors"]]
 found += [f"bucket {b['Name']}" for b in client("s3", global_region).list_buckets()["Buckets"] if b["Name"] != state_bucket]
 
 for line in found:

@@ -18,6 +18,8 @@ export interface StackDocument {
 export const EMULATED_SERVICES = [
   "acm",
   "backup",
+  "budgets",
+  "ce",
   "cloudwatch",
   "dms",
   "ec2",
