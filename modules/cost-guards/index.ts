@@ -4,8 +4,10 @@ import { CeAnomalySubscription } from "@cdktf/provider-aws/lib/ce-anomaly-subscr
 import { Construct } from "constructs";
 
 /**
- * AWS Budgets and Cost Explorer (anomaly detection) answer only in us-east-1 (Cost Explorer's
- * endpoint is ce.us-east-1.amazonaws.com): the stack's provider must be there.
+ * Cost Explorer (anomaly detection included) has one endpoint, ce.us-east-1.amazonaws.com, and
+ * AWS Budgets lists us-east-1 among its regions ("AWS Billing and Cost Management endpoints and
+ * quotas", https://docs.aws.amazon.com/general/latest/gr/billing.html, read 2026-12-02). The
+ * stack's provider must therefore be in us-east-1; Taipei and Tokyo need not offer either.
  */
 export const COST_GUARDS_REGION = "us-east-1";
 /** Cost Anomaly Detection sends to SNS only immediately (daily and weekly digests are e-mail only). */

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 /**
- * AWS Budgets stores a notification threshold between 0 and 15,000,000,000 (Budgets API reference,
- * Notification.Threshold, read 2026-12-02); a percentage beyond this project's bound of 1,000 is a
- * typo, not a plan.
+ * AWS Budgets takes a notification threshold between 0 and 15,000,000,000,000 ("the maximum limit
+ * for your threshold is 1,000,000% above the budgeted amount"; Budgets API reference, Notification,
+ * https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Notification.html,
+ * read 2026-12-02). This project's bound of 1,000 % is stricter on purpose: more is a typo, not a plan.
  */
 export const MAX_ALERT_PERCENT = 1000;
 
