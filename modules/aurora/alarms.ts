@@ -1,6 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { AURORA_ALARMS } from "./constants";
+import { type RunbookSection, withRunbook } from "../shared/runbook";
 
 const NAMESPACE = "AWS/RDS";
 const ONE_MINUTE = 60;
@@ -25,6 +26,7 @@ export class AuroraAlarms extends Construct {
       settings: {
         name: string;
         description: string;
+        runbook: RunbookSection;
         metricName: string;
         dimensions: Record<string, string>;
         operator: "GreaterThanThreshold" | "LessThanThreshold";
@@ -33,7 +35,7 @@ export class AuroraAlarms extends Construct {
     ) =>
       new CloudwatchMetricAlarm(this, alarmId, {
         alarmName: settings.name,
-        alarmDescription: settings.description,
+        alarmDescription: withRunbook(settings.description, settings.runbook),
         namespace: NAMESPACE,
         metricName: settings.metricName,
         dimensions: settings.dimensions,
@@ -51,7 +53,8 @@ export class AuroraAlarms extends Construct {
     for (const instance of props.instanceIdentifiers) {
       alarm(`${instance}-cpu`, "warning", {
         name: `${instance}-cpu`,
-        description: `CPU of ${instance} above ${AURORA_ALARMS.cpuPercent} %`,
+        description: `CPU of ${instance} above ${AURORA_ALARMS.cpuPercent} %.`,
+        runbook: "databaseLoad",
         metricName: "CPUUtilization",
         dimensions: { DBInstanceIdentifier: instance },
         operator: "GreaterThanThreshold",
@@ -59,7 +62,8 @@ export class AuroraAlarms extends Construct {
       });
       alarm(`${instance}-memory`, "warning", {
         name: `${instance}-freeable-memory`,
-        description: `Freeable memory of ${instance} below ${AURORA_ALARMS.freeableMemoryBytes / 2 ** 20} MiB`,
+        description: `Freeable memory of ${instance} below ${AURORA_ALARMS.freeableMemoryBytes / 2 ** 20} MiB.`,
+        runbook: "databaseLoad",
         metricName: "FreeableMemory",
         dimensions: { DBInstanceIdentifier: instance },
         operator: "LessThanThreshold",
@@ -73,8 +77,9 @@ export class AuroraAlarms extends Construct {
         name: `${props.clusterIdentifier}-replication-lag-${severity}`,
         description:
           severity === "critical"
-            ? `Global database replication lag above ${replicationLagMs.critical / 1000} s: the RPO is at risk`
-            : `Global database replication lag above ${replicationLagMs.warning / 1000} s`,
+            ? `Global database replication lag above ${replicationLagMs.critical / 1000} s: the RPO is at risk.`
+            : `Global database replication lag above ${replicationLagMs.warning / 1000} s.`,
+        runbook: "databaseLag",
         metricName: "AuroraGlobalDBReplicationLag",
         dimensions: { DBClusterIdentifier: props.clusterIdentifier },
         operator: "GreaterThanThreshold",

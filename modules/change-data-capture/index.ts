@@ -12,6 +12,7 @@ import type { AwsAccount } from "../shared/aws-account";
 import { Connections, type SecurityGroupRef, tcp } from "../shared/connections";
 import { PORTS } from "../shared/constants";
 import { type Protection, protectionSettings } from "../shared/protection";
+import { withRunbook } from "../shared/runbook";
 import {
   CDC_LAG_ALARMS,
   DMS_ENGINE,
@@ -238,9 +239,11 @@ export class ChangeDataCapture extends Construct {
         const seconds = CDC_LAG_ALARMS.seconds[severity];
         new CloudwatchMetricAlarm(this, `lag-${side.toLowerCase()}-${severity}`, {
           alarmName: `${instanceId}-lag-${side.toLowerCase()}-${severity}`,
-          alarmDescription:
+          alarmDescription: withRunbook(
             `Change data capture ${side === "Source" ? "reading the primary" : "applying to this region"} ` +
-            `lags more than ${seconds} s: the database RPO is at risk (docs/data.md, "Replication lag")`,
+              `lags more than ${seconds} s: the database RPO is at risk.`,
+            "changeDataCaptureLag",
+          ),
           namespace: "AWS/DMS",
           metricName: `CDCLatency${side}`,
           dimensions: { ReplicationInstanceIdentifier: instanceId, ReplicationTaskIdentifier: taskIdentifier },

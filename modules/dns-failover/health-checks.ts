@@ -2,6 +2,7 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
 import { Construct } from "constructs";
 import { PORTS } from "../shared/constants";
+import { withRunbook } from "../shared/runbook";
 
 /** The app's aggregate health endpoint (Spring Boot Actuator) and what a healthy answer contains. */
 export const HEALTH_CHECK_PATH = "/actuator/health";
@@ -69,9 +70,12 @@ export class DnsFailover extends Construct {
         alarmName: primary
           ? `${props.name}-P1-primary-${region.key}-unhealthy`
           : `${props.name}-standby-${region.key}-unhealthy`,
-        alarmDescription: primary
-          ? `P1: the primary region ${region.key} fails its health check; traffic is failing over to the secondary.`
-          : `The standby region ${region.key} fails its health check; a failover now would have nowhere to go.`,
+        alarmDescription: withRunbook(
+          primary
+            ? `P1: the primary region ${region.key} fails its health check; traffic is failing over to the secondary.`
+            : `The standby region ${region.key} fails its health check; a failover now would have nowhere to go.`,
+          "regionUnhealthy",
+        ),
         namespace: "AWS/Route53",
         metricName: "HealthCheckStatus",
         dimensions: { HealthCheckId: check.id },
@@ -104,7 +108,10 @@ export class DnsFailover extends Construct {
     }));
     new CloudwatchMetricAlarm(this, "all-regions-unhealthy", {
       alarmName: `${props.name}-P0-all-regions-unhealthy`,
-      alarmDescription: "P0: every region fails its health check; the service is down everywhere.",
+      alarmDescription: withRunbook(
+        "P0: every region fails its health check; the service is down everywhere.",
+        "allRegionsUnhealthy",
+      ),
       metricQuery: [
         ...queries,
         {

@@ -1,6 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { CACHE_ALARMS } from "./constants";
+import { withRunbook } from "../shared/runbook";
 
 const NAMESPACE = "AWS/ElastiCache";
 const ONE_MINUTE = 60;
@@ -33,7 +34,7 @@ export class CacheAlarms extends Construct {
       new CloudwatchMetricAlarm(this, `${member}-cpu`, {
         ...common,
         alarmName: `${member}-engine-cpu`,
-        alarmDescription: `Engine CPU of ${member} above ${CACHE_ALARMS.cpuPercent} %`,
+        alarmDescription: withRunbook(`Engine CPU of ${member} above ${CACHE_ALARMS.cpuPercent} %.`, "cacheLoad"),
         metricName: "EngineCPUUtilization",
         dimensions: { CacheClusterId: member },
         threshold: CACHE_ALARMS.cpuPercent,
@@ -41,7 +42,10 @@ export class CacheAlarms extends Construct {
       new CloudwatchMetricAlarm(this, `${member}-memory`, {
         ...common,
         alarmName: `${member}-memory`,
-        alarmDescription: `Memory of ${member} above ${CACHE_ALARMS.memoryPercent} % (evictions follow)`,
+        alarmDescription: withRunbook(
+          `Memory of ${member} above ${CACHE_ALARMS.memoryPercent} % (evictions follow).`,
+          "cacheLoad",
+        ),
         metricName: "DatabaseMemoryUsagePercentage",
         dimensions: { CacheClusterId: member },
         threshold: CACHE_ALARMS.memoryPercent,
@@ -56,7 +60,10 @@ export class CacheAlarms extends Construct {
         ...common,
         treatMissingData: "notBreaching",
         alarmName: `${member}-global-replication-lag`,
-        alarmDescription: `This region trails the primary region's cache by more than ${CACHE_ALARMS.replicationLagSeconds} s`,
+        alarmDescription: withRunbook(
+          `This region trails the primary region's cache by more than ${CACHE_ALARMS.replicationLagSeconds} s.`,
+          "cacheLag",
+        ),
         metricName: "GlobalDatastoreReplicationLag",
         dimensions: { CacheClusterId: member },
         threshold: CACHE_ALARMS.replicationLagSeconds,

@@ -1,5 +1,6 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
+import { withRunbook } from "../shared/runbook";
 
 /** What each alarm watches, and how long it must hold before anyone is told. */
 export const ALB_ALARMS = {
@@ -34,7 +35,10 @@ export class IngressAlarms extends Construct {
     const { errorRate, p95Latency, unhealthyTargets } = ALB_ALARMS;
     new CloudwatchMetricAlarm(this, "error-rate", {
       alarmName: `${props.name}-alb-5xx-rate`,
-      alarmDescription: `More than ${errorRate.percent} % of requests end in a 5xx (load balancer or app) for ${errorRate.periods} minutes.`,
+      alarmDescription: withRunbook(
+        `More than ${errorRate.percent} % of requests end in a 5xx (load balancer or app) for ${errorRate.periods} minutes.`,
+        "loadBalancer5xx",
+      ),
       metricQuery: [
         sum("elb_5xx", "HTTPCode_ELB_5XX_Count"),
         sum("target_5xx", "HTTPCode_Target_5XX_Count"),
@@ -56,7 +60,10 @@ export class IngressAlarms extends Construct {
     });
     new CloudwatchMetricAlarm(this, "p95-latency", {
       alarmName: `${props.name}-alb-p95-latency`,
-      alarmDescription: `The app's p95 response time exceeds ${p95Latency.seconds} s in ${p95Latency.datapoints} of ${p95Latency.periods} minutes.`,
+      alarmDescription: withRunbook(
+        `The app's p95 response time exceeds ${p95Latency.seconds} s in ${p95Latency.datapoints} of ${p95Latency.periods} minutes.`,
+        "loadBalancerLatency",
+      ),
       namespace: NAMESPACE,
       metricName: "TargetResponseTime",
       dimensions: loadBalancer,
@@ -71,7 +78,10 @@ export class IngressAlarms extends Construct {
     });
     new CloudwatchMetricAlarm(this, "unhealthy-targets", {
       alarmName: `${props.name}-alb-unhealthy-targets`,
-      alarmDescription: `At least one app pod fails the load balancer's readiness check for ${unhealthyTargets.periods} minutes.`,
+      alarmDescription: withRunbook(
+        `At least one app pod fails the load balancer's readiness check for ${unhealthyTargets.periods} minutes.`,
+        "unhealthyTargets",
+      ),
       namespace: NAMESPACE,
       metricName: "UnHealthyHostCount",
       dimensions: { ...loadBalancer, TargetGroup: props.targetGroupArnSuffix },

@@ -10,6 +10,7 @@ import {
   catalogueEntry,
   unknownAlarmMetrics,
 } from "../../src/monitoring/metric-catalogue";
+import { type DescribedAlarm, repositoryAnchors, runbookFindings } from "../../src/monitoring/runbooks";
 import { RegionalStack } from "../../src/stacks/regional-stack";
 import { synthesize } from "../../src/synth";
 import { environmentConfig, osakaInsteadOfTaipei, testApp } from "../helpers";
@@ -33,6 +34,16 @@ function alarmsOf(stack: string, document: Document): SynthesizedAlarm[] {
   }));
 }
 
+/** Every alarm of a stack, metric and composite, with its description. */
+function describedAlarmsOf(stack: string, document: Document): DescribedAlarm[] {
+  return ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm"].flatMap((type) =>
+    Object.entries(document.resource?.[type] ?? {}).map(([id, block]) => ({
+      name: `${stack}: ${type}.${id}`,
+      description: block.alarm_description as string | undefined,
+    })),
+  );
+}
+
 const environmentStacks = Object.keys(environments).flatMap((environment) => {
   const outdir = join(mkdtempSync(join(tmpdir(), "genai-metric-catalogue-")), "cdktf.out");
   const result = synthesize({ GENAI_ENV: environment, CDKTF_OUTDIR: outdir }, { error: () => {}, warn: () => {} });
@@ -40,7 +51,7 @@ const environmentStacks = Object.keys(environments).flatMap((environment) => {
   return readdirSync(join(outdir, "stacks")).map((stack) => {
     const name = `${environment}/${stack}`;
     const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Document;
-    return { name, alarms: alarmsOf(name, document) };
+    return { name, alarms: alarmsOf(name, document), described: describedAlarmsOf(name, document) };
   });
 });
 
@@ -49,15 +60,21 @@ const tokyoOsaka = environmentConfig("staging", osakaInsteadOfTaipei);
 const tokyoOsakaStacks = tokyoOsaka.regions.map((region) => {
   const name = `tokyo+osaka/${region.key}`;
   const document = JSON.parse(Testing.synth(new RegionalStack(testApp(), tokyoOsaka, region))) as Document;
-  return { name, alarms: alarmsOf(name, document) };
+  return { name, alarms: alarmsOf(name, document), described: describedAlarmsOf(name, document) };
 });
 
 const stacks = [...environmentStacks, ...tokyoOsakaStacks];
 const allAlarms = stacks.flatMap((stack) => stack.alarms);
 
-describe.each(stacks)("alarms of $name", ({ alarms }) => {
+const anchorsOf = repositoryAnchors(process.cwd());
+
+describe.each(stacks)("alarms of $name", ({ alarms, described }) => {
   it("read only metrics, statistics and periods in the metric catalogue", () => {
     expect(unknownAlarmMetrics(alarms)).toEqual([]);
+  });
+
+  it("each link to a runbook section that exists", () => {
+    expect(runbookFindings(described, anchorsOf)).toEqual([]);
   });
 });
 
