@@ -25,6 +25,10 @@ export const development = {
     monthlyBudgetUsd: 100,
     anomalyImpactUsd: 25,
   },
+  slo: {
+    availability: { targetPercent: 99 },
+    latency: { targetPercent: 95, thresholdSeconds: 1 },
+  },
   network: {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,

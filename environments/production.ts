@@ -41,6 +41,11 @@ export const production = {
     monthlyBudgetUsd: 800,
     anomalyImpactUsd: 100,
   },
+  slo: {
+    // The seeds' targets: 99.9 % available, p95 under 200 ms.
+    availability: { targetPercent: 99.9 },
+    latency: { targetPercent: 95, thresholdSeconds: 0.2 },
+  },
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,

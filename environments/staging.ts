@@ -37,6 +37,10 @@ export const staging = {
     monthlyBudgetUsd: 300,
     anomalyImpactUsd: 50,
   },
+  slo: {
+    availability: { targetPercent: 99.5 },
+    latency: { targetPercent: 95, thresholdSeconds: 0.5 },
+  },
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,

@@ -48,7 +48,7 @@ export function fixtureNodeGroup(stack: TerraformStack): EksNodeGroup {
   });
 }
 
-type Block = Record<string, unknown>;
+export type Block = Record<string, unknown>;
 
 /** Every resource (or data source) of `type` in synthesized JSON, keyed by logical id. */
 export function blocksOf(

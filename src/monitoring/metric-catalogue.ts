@@ -39,6 +39,9 @@ export interface MetricEntry {
 
 const READ = "2026-12-01";
 const PERCENTILES = "pNN.NN";
+/** Percentile rank `PR(:t)`: the share of data points at or below t (the SLO's latency indicator). */
+const PERCENTILE_RANKS = "PR(:t)";
+const STATISTICS_PAGE = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html";
 
 const ALB_PAGE =
   "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html";
@@ -117,12 +120,15 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     namespace: "AWS/ApplicationELB",
     metricName: "TargetResponseTime",
     dimensions: ["LoadBalancer"],
-    statistics: ["Average", PERCENTILES],
+    statistics: ["Average", PERCENTILES, PERCENTILE_RANKS],
     minPeriodSeconds: 60,
     unit: "Seconds",
     source: { page: ALB_PAGE, read: READ },
     confirmed: true,
-    note: "Dimensions LoadBalancer; AZ+LoadBalancer; TargetGroup+LoadBalancer; TargetGroup+AZ+LoadBalancer. Average and pNN.NN are the useful statistics.",
+    note:
+      "Dimensions LoadBalancer; AZ+LoadBalancer; TargetGroup+LoadBalancer; TargetGroup+AZ+LoadBalancer. Average and " +
+      `pNN.NN are the useful statistics. Percentile rank PR(:t) is defined on ${STATISTICS_PAGE} (read 2026-12-02) ` +
+      "for metrics that keep percentile data, which this one does (it offers pNN.NN).",
   },
   {
     namespace: "AWS/ApplicationELB",
@@ -311,9 +317,14 @@ export function catalogueEntry(
 }
 
 const PERCENTILE = /^p(\d{1,2}(\.\d{1,2})?|100)$/;
+const PERCENTILE_RANK = /^PR\(:\d+(\.\d+)?\)$/;
 
 function statisticAllowed(entry: MetricEntry, statistic: string): boolean {
-  return entry.statistics.includes(statistic) || (entry.statistics.includes(PERCENTILES) && PERCENTILE.test(statistic));
+  return (
+    entry.statistics.includes(statistic) ||
+    (entry.statistics.includes(PERCENTILES) && PERCENTILE.test(statistic)) ||
+    (entry.statistics.includes(PERCENTILE_RANKS) && PERCENTILE_RANK.test(statistic))
+  );
 }
 
 /**

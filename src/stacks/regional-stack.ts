@@ -23,6 +23,7 @@ import { buildEksCluster } from "./regional/eks";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
+import { buildSloAlarms } from "./regional/slo";
 import { buildClusterReleases } from "./regional/releases";
 import { readGlobalOutputs, readPrimaryOutput } from "./regional/remote-state";
 
@@ -83,6 +84,7 @@ export class RegionalStack extends PlatformStack {
     this.eks = buildEksCluster(context, this.network);
     const alerts = buildRegionalAlerts(context);
     this.ingress = buildIngress(context, this.network, alerts.warning);
+    buildSloAlarms(context, this.ingress, alerts);
     this.data = buildDataTier(context, this.network, alerts, fromPrimary);
     buildDnsRecords(context, this.ingress, global);
     this.imageRepository = buildImageRepository(context);

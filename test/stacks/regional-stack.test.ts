@@ -266,6 +266,36 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
   });
 });
 
+describe("RegionalStack service level objectives", () => {
+  it.each(["taipei", "tokyo"])("%s: pages and tickets on both SLOs, measured at its own load balancer", (key) => {
+    const json = synthRegion(production, key);
+    const composites = resourcesOf(json, "aws_cloudwatch_composite_alarm");
+    expect(composites.map((alarm) => alarm.alarm_name).sort()).toEqual(
+      ["availability-page", "availability-ticket", "latency-page", "latency-ticket"].map(
+        (suffix) => `genai-demo-production-${key}-slo-${suffix}`,
+      ),
+    );
+    const critical = refTo(
+      json,
+      "aws_sns_topic",
+      (topic) => topic.name === `genai-demo-production-${key}-critical`,
+      "arn",
+    );
+    const page = composites.find((alarm) => String(alarm.alarm_name).endsWith("availability-page"))!;
+    expect(page.alarm_actions).toEqual([critical]);
+    const loadBalancer = refTo(json, "aws_lb", () => true, "arn_suffix");
+    const windows = resourcesOf(json, "aws_cloudwatch_metric_alarm").filter((alarm) =>
+      String(alarm.alarm_name).includes("-slo-"),
+    );
+    expect(windows).toHaveLength(8);
+    for (const alarm of windows) {
+      for (const query of alarm.metric_query as { metric?: { dimensions: unknown } }[]) {
+        if (query.metric) expect(query.metric.dimensions).toEqual({ LoadBalancer: loadBalancer });
+      }
+    }
+  });
+});
+
 describe("RegionalStack production vs development", () => {
   const configs = { production: environmentConfig("production"), development: environmentConfig("development") };
   const production = JSON.parse(synthRegion(configs.production, "taipei")) as Document;

@@ -15,6 +15,7 @@ import { checkEksForEnvironment, kubernetesSchema } from "./eks";
 import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
 import { costsSchema } from "./costs";
+import { sloSchema } from "./slo";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
@@ -51,6 +52,8 @@ export const environmentSchema = z
     alerts: alertsSchema,
     /** Monthly budget and cost anomaly alerts, to the warning topic. */
     costs: costsSchema,
+    /** Availability and latency objectives, and the burn-rate alerts raised from them. */
+    slo: sloSchema,
     network: networkSchema,
     kubernetes: kubernetesSchema,
     ingress: ingressSchema,
@@ -168,3 +171,4 @@ export type AppConfig = EnvironmentConfig["app"];
 export type DatabaseConfig = EnvironmentConfig["database"];
 export type CacheConfig = EnvironmentConfig["cache"];
 export type BackupConfig = EnvironmentConfig["backup"];
+export type { SloConfig } from "./slo";
