@@ -1,5 +1,6 @@
 import { KUBERNETES_VERSIONS_READ_ON, STANDARD_SUPPORT_NOTICE_DAYS } from "../../src/config/kubernetes-versions";
 import {
+  alarms,
   clusterAccess,
   dnsTopology,
   helmReleases,
@@ -86,6 +87,11 @@ export function stackReport(
       dnsTopology(document),
       "no DNS records or health checks",
     ),
+    "",
+    "## Alarms",
+    "Every alarm, what makes it fire, the SNS topics it notifies and the runbook section (docs/runbooks.md) its description links to.",
+    "",
+    table(["alarm", "fires when", "notifies", "runbook"], alarms(document), "no alarms"),
     "",
     "## Kubernetes version support",
     `Judged on ${reportDate} against EKS's release calendar in \`src/config/kubernetes-versions.ts\` (read ${KUBERNETES_VERSIONS_READ_ON}); flagged when standard support ends within ${STANDARD_SUPPORT_NOTICE_DAYS} days or has ended.`,

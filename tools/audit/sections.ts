@@ -11,6 +11,7 @@ import {
   supportStatus,
   type SupportStatus,
 } from "../../src/config/kubernetes-versions";
+import { runbookOf } from "../../src/monitoring/runbooks";
 
 type Block = Record<string, unknown>;
 export interface StackDocument {
@@ -306,4 +307,76 @@ export function policySuppressions(document: StackDocument): Row[] {
     }
   }
   return rows.sort(byPath);
+}
+
+const OPERATORS: Record<string, string> = {
+  GreaterThanThreshold: ">",
+  GreaterThanOrEqualToThreshold: ">=",
+  LessThanThreshold: "<",
+  LessThanOrEqualToThreshold: "<=",
+};
+
+/** What a metric alarm compares: its metric, or the metric-math expression it returns. */
+function alarmedValue(alarm: Block): string {
+  const queries = (alarm.metric_query ?? []) as Block[];
+  const returned = queries.find((query) => query.return_data === true);
+  if (returned !== undefined) return `${str(returned.label ?? returned.expression)} (metric math)`;
+  const statistic = alarm.statistic ?? alarm.extended_statistic;
+  return `${str(alarm.namespace)} ${str(alarm.metric_name)} ${str(statistic)}`;
+}
+
+/** The period of a metric alarm, its own or its queries' (one value: they share it). */
+function alarmPeriod(alarm: Block): string {
+  const periods = ((alarm.metric_query ?? []) as Block[]).flatMap((query) =>
+    query.metric === undefined ? [] : [first(query.metric).period],
+  );
+  return str(alarm.period ?? periods[0]);
+}
+
+/** A topic reference as the topic's name, when the topic is in this stack. */
+function topicName(document: StackDocument, reference: unknown): string {
+  const match = /^\$\{aws_sns_topic\.([^.}]+)\.arn\}$/.exec(str(reference));
+  const topic = match === null ? undefined : document.resource?.aws_sns_topic?.[match[1]!];
+  if (topic !== undefined) return str(topic.name);
+  // An ARN built from another stack's naming: its last part is the topic's name.
+  const arn = str(reference);
+  return arn.includes(":sns:") ? arn.slice(arn.lastIndexOf(":") + 1) : arn;
+}
+
+/** A composite alarm's rule with references to this stack's alarms written as their names. */
+function readableRule(document: StackDocument, rule: unknown): string {
+  return str(rule).replace(/\$\{aws_cloudwatch_metric_alarm\.([^.}]+)\.alarm_name\}/g, (reference, id: string) =>
+    str(document.resource?.aws_cloudwatch_metric_alarm?.[id]?.alarm_name ?? reference),
+  );
+}
+
+/** Every alarm: what it compares, when it fires, whom it tells and which runbook section to open. */
+export function alarms(document: StackDocument): Row[] {
+  const notifies = (alarm: Block) => {
+    const actions = (alarm.alarm_actions ?? []) as unknown[];
+    return actions.length === 0
+      ? "nobody (part of a composite)"
+      : actions.map((action) => topicName(document, action)).join(", ");
+  };
+  const runbook = (alarm: Block) => {
+    const section = runbookOf(alarm.alarm_description as string | undefined);
+    return section === undefined ? "NONE" : `${section.file}#${section.anchor}`;
+  };
+  const metricRows = resources(document, "aws_cloudwatch_metric_alarm").map((alarm): Row => {
+    const evaluation = `${str(alarm.datapoints_to_alarm ?? alarm.evaluation_periods)} of ${str(alarm.evaluation_periods)} x ${alarmPeriod(alarm)} s`;
+    const operator = OPERATORS[str(alarm.comparison_operator)] ?? str(alarm.comparison_operator);
+    return [
+      str(alarm.alarm_name),
+      `${alarmedValue(alarm)} ${operator} ${str(alarm.threshold)}, ${evaluation}, missing data: ${str(alarm.treat_missing_data ?? "missing")}`,
+      notifies(alarm),
+      runbook(alarm),
+    ];
+  });
+  const compositeRows = resources(document, "aws_cloudwatch_composite_alarm").map((alarm): Row => [
+    str(alarm.alarm_name),
+    readableRule(document, alarm.alarm_rule),
+    notifies(alarm),
+    runbook(alarm),
+  ]);
+  return [...metricRows, ...compositeRows].sort(byPath);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkovSkips } from "../../../tools/audit/checkov-skips";
 import { stackReport, type StackDocument } from "../../../tools/audit/report";
 import {
+  alarms,
   clusterAccess,
   dnsTopology,
   encryption,
@@ -29,6 +30,31 @@ const global = read("global");
 describe("audit report sections", () => {
   it("reads a real synth", () => {
     expect(synthesized.exitCode).toBe(0);
+  });
+
+  it("lists every alarm with its condition, topic and runbook section", () => {
+    const rows = alarms(taipei);
+    const metricAlarms = Object.keys(taipei.resource?.aws_cloudwatch_metric_alarm ?? {}).length;
+    const composites = Object.keys(taipei.resource?.aws_cloudwatch_composite_alarm ?? {}).length;
+    expect(rows).toHaveLength(metricAlarms + composites);
+    expect(rows.filter((row) => row[3] === "NONE")).toEqual([]);
+    const byName = (name: string) => rows.find((row) => row[0] === name)!;
+    expect(byName("genai-demo-production-taipei-alb-p95-latency")).toEqual([
+      "genai-demo-production-taipei-alb-p95-latency",
+      "AWS/ApplicationELB TargetResponseTime p95 > 2, 2 of 4 x 60 s, missing data: notBreaching",
+      "genai-demo-production-taipei-warning",
+      "docs/runbooks.md#load-balancer-p95-latency",
+    ]);
+    expect(byName("genai-demo-production-taipei-slo-availability-page")).toEqual([
+      "genai-demo-production-taipei-slo-availability-page",
+      'ALARM("genai-demo-production-taipei-slo-availability-page-60m") AND ' +
+        'ALARM("genai-demo-production-taipei-slo-availability-page-5m")',
+      "genai-demo-production-taipei-critical",
+      "docs/runbooks.md#availability-slo-burning",
+    ]);
+    expect(byName("genai-demo-production-taipei-slo-availability-page-5m")[2]).toBe("nobody (part of a composite)");
+    const cdc = alarms(read("replication-tokyo")).find((row) => row[0].endsWith("cdc-lag-source-critical"))!;
+    expect(cdc[2]).toBe("genai-demo-production-tokyo-critical");
   });
 
   it("says how Terraform reaches the cluster, and calls out a stored token", () => {
