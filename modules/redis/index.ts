@@ -78,12 +78,15 @@ export interface CacheReplicationGroupProps {
 export class CacheReplicationGroup extends Construct {
   readonly replicationGroup: ElasticacheReplicationGroup;
   readonly globalDatastore?: ElasticacheGlobalReplicationGroup;
+  /** The group's member clusters (`<name>-001`, ...): CloudWatch's CacheClusterId of each node. */
+  readonly memberIds: string[];
   private readonly connections: Connections;
   private readonly appUser: ElasticacheUser;
 
   constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
     super(scope, id);
     const { account, name } = props;
+    this.memberIds = Array.from({ length: props.nodes }, (_, i) => `${name}-${String(i + 1).padStart(3, "0")}`);
     const role = props.role ?? { kind: "standalone" };
     const guard = protectionSettings(props.protection);
 
@@ -204,7 +207,7 @@ export class CacheReplicationGroup extends Construct {
     );
     new CacheAlarms(this, "alarms", {
       replicationGroupId: name,
-      memberIds: Array.from({ length: props.nodes }, (_, i) => `${name}-${String(i + 1).padStart(3, "0")}`),
+      memberIds: this.memberIds,
       replicated: role.kind === "secondary",
       warningTopicArn: props.warningTopicArn,
     });

@@ -67,6 +67,8 @@ export class RegionalIngress extends Construct {
   readonly loadBalancer: Lb;
   readonly targetGroup: LbTargetGroup;
   readonly certificate: RegionalCertificate;
+  /** The web ACL's CloudWatch metric name (the WebACL dimension of AWS/WAFV2). */
+  readonly webAclMetricName: string;
   private readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: RegionalIngressProps) {
@@ -143,7 +145,7 @@ export class RegionalIngress extends Construct {
       defaultAction: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
     });
 
-    new RegionalWebAcl(this, "waf", {
+    const waf = new RegionalWebAcl(this, "waf", {
       name: props.name,
       region: props.region,
       account: props.account,
@@ -152,6 +154,7 @@ export class RegionalIngress extends Construct {
       logRetentionDays: props.wafLogRetentionDays,
       protection: props.protection,
     });
+    this.webAclMetricName = waf.metricName;
     new IngressAlarms(this, "alarms", {
       name: props.name,
       loadBalancerArnSuffix: this.loadBalancer.arnSuffix,

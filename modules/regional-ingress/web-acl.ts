@@ -54,9 +54,12 @@ const visibility = (metricName: string) => ({
  */
 export class RegionalWebAcl extends Construct {
   readonly webAcl: Wafv2WebAcl;
+  /** The web ACL's CloudWatch metric name: the WebACL dimension of its AWS/WAFV2 metrics. */
+  readonly metricName: string;
 
   constructor(scope: Construct, id: string, props: RegionalWebAclProps) {
     super(scope, id);
+    this.metricName = props.name;
     const managed = MANAGED_RULE_GROUPS.map((group, i) => ({
       name: group,
       priority: i,
@@ -94,7 +97,7 @@ export class RegionalWebAcl extends Construct {
           visibilityConfig: visibility(`${props.name}-rate-limit`),
         },
       ],
-      visibilityConfig: visibility(props.name),
+      visibilityConfig: visibility(this.metricName),
       tags: { Name: props.name },
     });
     new Wafv2WebAclAssociation(this, "association", {

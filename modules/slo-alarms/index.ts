@@ -5,7 +5,13 @@ import { type RunbookSection, withRunbook } from "../shared/runbook";
 import { budgetSpent, burnThresholdPercent, errorBudgetPercent, hoursToExhaustion } from "./error-budget";
 import { slowPercent, unavailablePercent } from "./indicators";
 
-export { BAD_PERCENT_ID, LOAD_BALANCER_NAMESPACE, slowPercent, unavailablePercent } from "./indicators";
+export {
+  BAD_PERCENT_ID,
+  LOAD_BALANCER_NAMESPACE,
+  errorBudgetLeft,
+  slowPercent,
+  unavailablePercent,
+} from "./indicators";
 export * from "./error-budget";
 
 const SECONDS_PER_MINUTE = 60;
@@ -17,11 +23,8 @@ export interface BurnRateAlert {
   readonly burnRate: number;
 }
 
-export interface SloAlarmsProps {
-  /** Name prefix of the alarms, e.g. `genai-demo-production-taipei`. */
-  readonly name: string;
-  /** `arn_suffix` of the region's load balancer, where the objectives are measured. */
-  readonly loadBalancerArnSuffix: string;
+/** What the region promises its users, measured at its load balancer. */
+export interface ServiceLevelObjectives {
   /** Days the error budget covers. */
   readonly periodDays: number;
   /** Percentage of requests to answer without a 5xx. */
@@ -29,6 +32,21 @@ export interface SloAlarmsProps {
   /** Percentage of requests to answer within `latencyThresholdSeconds`. */
   readonly latencyTargetPercent: number;
   readonly latencyThresholdSeconds: number;
+}
+
+export type SloKind = "availability" | "latency";
+export type BurnRateSeverity = "page" | "ticket";
+
+/** The name of a burn-rate alert, so dashboards and other stacks can find it without a reference. */
+export function sloAlertName(prefix: string, kind: SloKind, severity: BurnRateSeverity): string {
+  return `${prefix}-slo-${kind}-${severity}`;
+}
+
+export interface SloAlarmsProps extends ServiceLevelObjectives {
+  /** Name prefix of the alarms, e.g. `genai-demo-production-taipei`. */
+  readonly name: string;
+  /** `arn_suffix` of the region's load balancer, where the objectives are measured. */
+  readonly loadBalancerArnSuffix: string;
   /** The fast pair pages; the slow pair opens a ticket. */
   readonly alerts: { readonly page: BurnRateAlert; readonly ticket: BurnRateAlert };
   /** SNS topics in this region: pages go to `critical`, tickets to `warning`. */
@@ -36,7 +54,7 @@ export interface SloAlarmsProps {
 }
 
 interface Objective {
-  readonly kind: "availability" | "latency";
+  readonly kind: SloKind;
   readonly targetPercent: number;
   readonly promise: string;
   readonly runbook: RunbookSection;
@@ -79,10 +97,10 @@ export class SloAlarms extends Construct {
     }
   }
 
-  private alert(props: SloAlarmsProps, objective: Objective, severity: "page" | "ticket", topicArn: string): void {
+  private alert(props: SloAlarmsProps, objective: Objective, severity: BurnRateSeverity, topicArn: string): void {
     const pair = props.alerts[severity];
     const threshold = burnThresholdPercent(objective.targetPercent, pair.burnRate);
-    const name = `${props.name}-slo-${objective.kind}-${severity}`;
+    const name = sloAlertName(props.name, objective.kind, severity);
     const windowAlarm = (minutes: number) =>
       new CloudwatchMetricAlarm(this, `${objective.kind}-${severity}-${minutes}m`, {
         alarmName: `${name}-${minutes}m`,

@@ -1,4 +1,5 @@
 import type { CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { errorBudgetPercent } from "./error-budget";
 
 /** The load balancer's metrics (AWS/ApplicationELB), per LoadBalancer dimension. */
 export const LOAD_BALANCER_NAMESPACE = "AWS/ApplicationELB";
@@ -64,6 +65,25 @@ export function slowPercent(
       id: BAD_PERCENT_ID,
       expression: "100 - within",
       label: `Requests slower than ${options.thresholdSeconds} s (%)`,
+      returnData: true,
+    },
+  ];
+}
+
+/**
+ * The share of the error budget still unspent over the indicator's period: 100 when nothing
+ * failed, 0 when exactly the budget failed, negative past it.
+ */
+export function errorBudgetLeft(
+  indicator: readonly CloudwatchMetricAlarmMetricQuery[],
+  targetPercent: number,
+): CloudwatchMetricAlarmMetricQuery[] {
+  return [
+    ...indicator.map((query) => (query.id === BAD_PERCENT_ID ? { ...query, returnData: false } : query)),
+    {
+      id: "budget_left",
+      expression: `100 - 100 * ${BAD_PERCENT_ID} / ${errorBudgetPercent(targetPercent)}`,
+      label: "Error budget left (%)",
       returnData: true,
     },
   ];

@@ -61,6 +61,9 @@ const CACHE_DIMENSION_NOTE =
   "in aws-elasticache/lib/elasticache-canned-metrics.generated.d.ts); AWS's prose pages show only " +
   "CacheClusterId+CacheNodeId examples. There is no ReplicationGroupId dimension.";
 
+/** AWS WAF metrics and dimensions. */
+const WAF_PAGE = "https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html";
+
 /** AWS DMS task metrics ("Monitoring AWS DMS tasks", replication task metrics). */
 const DMS_PAGE = "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html";
 
@@ -141,6 +144,34 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     confirmed: true,
     note: "Dimensions TargetGroup+LoadBalancer; TargetGroup+AZ+LoadBalancer (never LoadBalancer alone). Reported if health checks are enabled.",
   },
+
+  {
+    namespace: "AWS/ApplicationELB",
+    metricName: "HealthyHostCount",
+    dimensions: ["LoadBalancer", "TargetGroup"],
+    statistics: ["Average", "Minimum", "Maximum"],
+    minPeriodSeconds: 60,
+    unit: "Count",
+    source: { page: ALB_PAGE, read: READ },
+    confirmed: true,
+    note: "Dimensions TargetGroup+LoadBalancer; TargetGroup+AZ+LoadBalancer, like UnHealthyHostCount (dashboards only).",
+  },
+
+  // --- AWS WAF (regional web ACLs; dashboards only) ---
+  ...(["AllowedRequests", "BlockedRequests"] as const).map((metricName): MetricEntry => ({
+    namespace: "AWS/WAFV2",
+    metricName,
+    dimensions: ["Region", "Rule", "WebACL"],
+    statistics: ["Sum"],
+    minPeriodSeconds: 60,
+    unit: "Count",
+    source: { page: WAF_PAGE, read: "2026-12-02" },
+    confirmed: false,
+    note:
+      "UNCONFIRMED dimension set. The page: AWS WAF reports metrics once a minute in AWS/WAFV2, grouped by rule action, per web ACL, rule and " +
+      "region. The stored copy we read does not show the dimension table itself; Rule=ALL for a web ACL's totals is " +
+      "what the WAF console graphs. Used only on dashboards, where a wrong set shows an empty graph, not a silent alarm.",
+  })),
 
   // --- Aurora (regional stacks) ---
   {
@@ -298,6 +329,36 @@ function metricUses(alarm: SynthesizedAlarm): MetricUse[] {
     });
   }
   return uses;
+}
+
+/**
+ * The metrics a dashboard body graphs, as alarm-shaped entries, so the same check covers
+ * dashboards: a renamed metric or dimension breaks a test rather than leaving a graph empty.
+ */
+export function dashboardMetrics(dashboardName: string, body: string): SynthesizedAlarm[] {
+  const { widgets = [] } = JSON.parse(body) as { widgets?: { properties?: Record<string, unknown> }[] };
+  return widgets.flatMap((widget, index) => {
+    const properties = widget.properties ?? {};
+    const lines = (properties.metrics ?? []) as unknown[][];
+    return lines.flatMap((line) => {
+      if (typeof line[0] !== "string") return []; // an expression
+      const last = line[line.length - 1];
+      const options = (typeof last === "object" && last !== null ? last : {}) as Record<string, unknown>;
+      const pairs = line.slice(2, typeof last === "object" ? -1 : undefined) as string[];
+      const dimensions = Object.fromEntries(pairs.flatMap((key, i) => (i % 2 === 0 ? [[key, pairs[i + 1]!]] : [])));
+      return [
+        {
+          name: `${dashboardName} widget ${index} "${String(properties.title)}"`,
+          region: properties.region as string | undefined,
+          namespace: line[0],
+          metric_name: line[1] as string,
+          dimensions,
+          statistic: options.stat as string | undefined,
+          period: options.period as number | undefined,
+        },
+      ];
+    });
+  });
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>

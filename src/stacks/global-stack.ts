@@ -6,6 +6,8 @@ import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
 import { AlertTopics } from "../../modules/alert-topics";
 import { CostGuards } from "../../modules/cost-guards";
+import { GlobalDashboard } from "../../modules/dashboards";
+import { regionPrefix } from "../resource-names";
 import { ENVIRONMENT_TAG } from "../tags";
 import type { DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
@@ -71,6 +73,16 @@ export class GlobalStack extends PlatformStack {
     this.createDmsServiceRoles(config);
     buildCertificateValidation(this, config, this.hostedZone.zoneId);
     this.failover = buildDnsFailover(this, config, this.alerts);
+    new GlobalDashboard(this, "dashboard", {
+      name,
+      account: this.account,
+      regions: config.regions.map((region) => ({
+        key: region.key,
+        awsRegion: region.awsRegion,
+        prefix: regionPrefix(config, region.key),
+        healthCheckId: this.failover?.healthCheckIds[region.key],
+      })),
+    });
 
     this.exportValue(GLOBAL_OUTPUTS.hostedZoneId, this.hostedZone.zoneId, "Route 53 zone of the public domain");
     this.exportValue(

@@ -23,7 +23,7 @@ import { buildEksCluster } from "./regional/eks";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
-import { buildSloAlarms } from "./regional/slo";
+import { buildDashboard, buildSloAlarms } from "./regional/observability";
 import { buildClusterReleases } from "./regional/releases";
 import { readGlobalOutputs, readPrimaryOutput } from "./regional/remote-state";
 
@@ -86,6 +86,7 @@ export class RegionalStack extends PlatformStack {
     this.ingress = buildIngress(context, this.network, alerts.warning);
     buildSloAlarms(context, this.ingress, alerts);
     this.data = buildDataTier(context, this.network, alerts, fromPrimary);
+    buildDashboard(context, this.ingress, this.data);
     buildDnsRecords(context, this.ingress, global);
     this.imageRepository = buildImageRepository(context);
     const releases = buildClusterReleases(context, this.eks, this.network);

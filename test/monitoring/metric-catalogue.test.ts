@@ -8,6 +8,7 @@ import {
   METRIC_CATALOGUE,
   type SynthesizedAlarm,
   catalogueEntry,
+  dashboardMetrics,
   unknownAlarmMetrics,
 } from "../../src/monitoring/metric-catalogue";
 import { type DescribedAlarm, repositoryAnchors, runbookFindings } from "../../src/monitoring/runbooks";
@@ -34,6 +35,13 @@ function alarmsOf(stack: string, document: Document): SynthesizedAlarm[] {
   }));
 }
 
+/** Every metric a stack's dashboards graph, alarm-shaped. */
+function dashboardsOf(stack: string, document: Document): SynthesizedAlarm[] {
+  return Object.values(document.resource?.aws_cloudwatch_dashboard ?? {}).flatMap((block) =>
+    dashboardMetrics(`${stack}: ${String(block.dashboard_name)}`, block.dashboard_body as string),
+  );
+}
+
 /** Every alarm of a stack, metric and composite, with its description. */
 function describedAlarmsOf(stack: string, document: Document): DescribedAlarm[] {
   return ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm"].flatMap((type) =>
@@ -51,7 +59,12 @@ const environmentStacks = Object.keys(environments).flatMap((environment) => {
   return readdirSync(join(outdir, "stacks")).map((stack) => {
     const name = `${environment}/${stack}`;
     const document = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Document;
-    return { name, alarms: alarmsOf(name, document), described: describedAlarmsOf(name, document) };
+    return {
+      name,
+      alarms: alarmsOf(name, document),
+      described: describedAlarmsOf(name, document),
+      graphed: dashboardsOf(name, document),
+    };
   });
 });
 
@@ -60,17 +73,27 @@ const tokyoOsaka = environmentConfig("staging", osakaInsteadOfTaipei);
 const tokyoOsakaStacks = tokyoOsaka.regions.map((region) => {
   const name = `tokyo+osaka/${region.key}`;
   const document = JSON.parse(Testing.synth(new RegionalStack(testApp(), tokyoOsaka, region))) as Document;
-  return { name, alarms: alarmsOf(name, document), described: describedAlarmsOf(name, document) };
+  return {
+    name,
+    alarms: alarmsOf(name, document),
+    described: describedAlarmsOf(name, document),
+    graphed: dashboardsOf(name, document),
+  };
 });
 
 const stacks = [...environmentStacks, ...tokyoOsakaStacks];
 const allAlarms = stacks.flatMap((stack) => stack.alarms);
+const allGraphed = stacks.flatMap((stack) => stack.graphed);
 
 const anchorsOf = repositoryAnchors(process.cwd());
 
-describe.each(stacks)("alarms of $name", ({ alarms, described }) => {
+describe.each(stacks)("alarms and dashboards of $name", ({ alarms, described, graphed }) => {
   it("read only metrics, statistics and periods in the metric catalogue", () => {
     expect(unknownAlarmMetrics(alarms)).toEqual([]);
+  });
+
+  it("graph only metrics, statistics and periods in the metric catalogue", () => {
+    expect(unknownAlarmMetrics(graphed)).toEqual([]);
   });
 
   it("each link to a runbook section that exists", () => {
@@ -164,9 +187,50 @@ describe("the metric catalogue", () => {
     }
   });
 
-  it("has no entry that no alarm uses", () => {
+  it("reads a dashboard's metrics with their dimensions, statistic, period and region", () => {
+    const body = JSON.stringify({
+      widgets: [
+        {
+          properties: {
+            title: "Latency",
+            region: "ap-east-2",
+            metrics: [
+              ["AWS/ApplicationELB", "TargetResponseTime", "LoadBalancer", "app/x/1", { stat: "p95", period: 60 }],
+              [{ expression: "100 - within", id: "e" }],
+            ],
+          },
+        },
+        { properties: { title: "Alarms", alarms: ["arn:aws:cloudwatch:ap-east-2:1:alarm:x"] } },
+      ],
+    });
+    expect(dashboardMetrics("d", body)).toEqual([
+      {
+        name: 'd widget 0 "Latency"',
+        region: "ap-east-2",
+        namespace: "AWS/ApplicationELB",
+        metric_name: "TargetResponseTime",
+        dimensions: { LoadBalancer: "app/x/1" },
+        statistic: "p95",
+        period: 60,
+      },
+    ]);
+    const renamed = body.replace("TargetResponseTime", "TargetResponseTimes");
+    expect(unknownAlarmMetrics(dashboardMetrics("d", renamed))).toEqual([
+      expect.stringMatching(
+        /^d widget 0 "Latency": AWS\/ApplicationELB\/TargetResponseTimes \[LoadBalancer\] is not in/,
+      ),
+    ]);
+  });
+
+  it("sees the dashboards it is meant to check", () => {
+    expect(allGraphed.map((metric) => metric.namespace)).toEqual(
+      expect.arrayContaining(["AWS/ApplicationELB", "AWS/RDS", "AWS/ElastiCache", "AWS/WAFV2", "AWS/Route53"]),
+    );
+  });
+
+  it("has no entry that no alarm or dashboard uses", () => {
     const used = new Set<string>();
-    for (const alarm of allAlarms) {
+    for (const alarm of [...allAlarms, ...allGraphed]) {
       const metrics = [alarm, ...(alarm.metric_query ?? []).flatMap((query) => (query.metric ? [query.metric] : []))];
       for (const metric of metrics) {
         if (metric.metric_name === undefined) continue;

@@ -1,0 +1,75 @@
+import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import { Construct } from "constructs";
+import type { AwsAccount } from "../shared/aws-account";
+import { sloAlertName } from "../slo-alarms";
+import { GRID_WIDTH, alarmStatus, dashboardBody, graph } from "./widgets";
+
+const ONE_MINUTE = 60;
+/** Route 53 publishes health-check metrics only in us-east-1. */
+const ROUTE53_METRICS_REGION = "us-east-1";
+
+/** A serving region as the global dashboard shows it. */
+export interface DashboardRegion {
+  readonly key: string;
+  readonly awsRegion: string;
+  /** The region's name prefix, which its alarms' names start with. */
+  readonly prefix: string;
+  /**
+   * The region's Route 53 health check.
+   * @default none (a region that serves alone has no health check)
+   */
+  readonly healthCheckId?: string;
+}
+
+export interface GlobalDashboardProps {
+  /** Dashboard name, e.g. `genai-demo-production`. */
+  readonly name: string;
+  readonly account: AwsAccount;
+  readonly regions: readonly DashboardRegion[];
+}
+
+/**
+ * The whole service at a glance: each region's health check side by side, and each region's
+ * burn-rate alerts. The regions' budgets left are on their own dashboards: the global stack
+ * deploys first and cannot name their load balancers.
+ */
+export class GlobalDashboard extends Construct {
+  readonly dashboard: CloudwatchDashboard;
+
+  constructor(scope: Construct, id: string, props: GlobalDashboardProps) {
+    super(scope, id);
+    const checked = props.regions.filter((region) => region.healthCheckId !== undefined);
+    const healthChecks = checked.map((region) => ({
+      id: `status_${region.key}`,
+      label: region.key,
+      metric: {
+        namespace: "AWS/Route53",
+        metricName: "HealthCheckStatus",
+        dimensions: { HealthCheckId: region.healthCheckId! },
+        stat: "Minimum",
+        period: ONE_MINUTE,
+      },
+    }));
+    const alarmArn = (region: DashboardRegion, name: string) =>
+      `arn:${props.account.partition}:cloudwatch:${region.awsRegion}:${props.account.id}:alarm:${name}`;
+    const burnAlerts = props.regions.flatMap((region) =>
+      (["availability", "latency"] as const).flatMap((kind) =>
+        (["page", "ticket"] as const).map((severity) => alarmArn(region, sloAlertName(region.prefix, kind, severity))),
+      ),
+    );
+    this.dashboard = new CloudwatchDashboard(this, "dashboard", {
+      dashboardName: props.name,
+      dashboardBody: dashboardBody([
+        ...(healthChecks.length === 0
+          ? []
+          : [
+              graph("Health check status (1 healthy, 0 failing)", healthChecks, {
+                region: ROUTE53_METRICS_REGION,
+                width: GRID_WIDTH,
+              }),
+            ]),
+        alarmStatus("SLO burn-rate alerts, every region", burnAlerts),
+      ]),
+    });
+  }
+}

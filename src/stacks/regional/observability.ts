@@ -1,0 +1,50 @@
+import { RegionalDashboard } from "../../../modules/dashboards";
+import type { RegionalIngress } from "../../../modules/regional-ingress";
+import { type ServiceLevelObjectives, SloAlarms } from "../../../modules/slo-alarms";
+import type { EnvironmentConfig } from "../../config/schema";
+import type { RegionalAlerts } from "./alerts";
+import type { RegionContext } from "./context";
+import type { DataTier } from "./data";
+
+/** The environment's SLOs, as the alarms and dashboards take them. */
+function objectivesOf({ slo }: EnvironmentConfig): ServiceLevelObjectives {
+  return {
+    periodDays: slo.periodDays,
+    availabilityTargetPercent: slo.availability.targetPercent,
+    latencyTargetPercent: slo.latency.targetPercent,
+    latencyThresholdSeconds: slo.latency.thresholdSeconds,
+  };
+}
+
+/** Burn-rate alerts on the environment's SLOs, measured at this region's load balancer. */
+export function buildSloAlarms(
+  { scope, config, prefix }: RegionContext,
+  ingress: Pick<RegionalIngress, "loadBalancer">,
+  alerts: RegionalAlerts,
+): SloAlarms {
+  return new SloAlarms(scope, "slo", {
+    name: prefix,
+    loadBalancerArnSuffix: ingress.loadBalancer.arnSuffix,
+    ...objectivesOf(config),
+    alerts: config.slo.burnRateAlerts,
+    topics: alerts,
+  });
+}
+
+/** The region's dashboard: SLOs and budgets left, request path, data tier. */
+export function buildDashboard(
+  { scope, config, region, prefix }: RegionContext,
+  ingress: Pick<RegionalIngress, "loadBalancer" | "targetGroup" | "webAclMetricName">,
+  data: DataTier,
+): RegionalDashboard {
+  return new RegionalDashboard(scope, "dashboard", {
+    name: prefix,
+    region: region.awsRegion,
+    objectives: objectivesOf(config),
+    loadBalancerArnSuffix: ingress.loadBalancer.arnSuffix,
+    targetGroupArnSuffix: ingress.targetGroup.arnSuffix,
+    webAclMetricName: ingress.webAclMetricName,
+    databaseInstanceIds: data.database?.instances.map((instance) => instance.identifier) ?? [],
+    cacheMemberIds: data.cache.memberIds,
+  });
+}
