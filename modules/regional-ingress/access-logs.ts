@@ -1,15 +1,9 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA as S3BucketVersioning } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
-import { type Protection, protectionSettings } from "../shared/protection";
+import { privateBucket } from "../shared/private-bucket";
+import type { Protection } from "../shared/protection";
 
 /**
  * Who writes ALB access logs. AWS recommends this service principal in every region; the older
@@ -45,67 +39,25 @@ export class AccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
-    const guard = protectionSettings(props.protection);
-    this.bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
+    const { bucket, ready } = privateBucket(this, {
+      bucketName: props.bucketName,
+      expiryDays: props.expiryDays,
+      expiryRuleId: "expire-access-logs",
+      // No kmsKeyArn: ELB log delivery supports only S3-managed keys (SSE-S3) for access logs.
+      // The audit trail of requests: never emptied by a destroy, in any environment.
       forceDestroy: false,
-      lifecycle: { preventDestroy: guard.preventDestroy },
-      tags: { Name: props.bucketName },
-    });
-    const bucket = this.bucket.id;
-    new S3BucketVersioning(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
-    // ELB log delivery supports only S3-managed keys (SSE-S3) for access logs.
-    new S3BucketServerSideEncryptionConfiguration(this, "encryption", {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    new S3BucketLifecycleConfiguration(this, "expiry", {
-      bucket,
-      rule: [
-        {
-          id: "expire-access-logs",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          expiration: [{ days: props.expiryDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.expiryDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
-        },
-      ],
-    });
-
-    const objects = `${this.bucket.arn}/${props.prefix}/AWSLogs/${props.account.id}/*`;
-    const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
-      statement: [
+      statements: (bucketArn) => [
         {
           sid: "ElasticLoadBalancingWritesAccessLogs",
           effect: "Allow",
           principals: [{ type: "Service", identifiers: [ELB_LOG_DELIVERY_PRINCIPAL] }],
           actions: ["s3:PutObject"],
-          resources: [objects],
-        },
-        {
-          sid: "DenyInsecureTransport",
-          effect: "Deny",
-          principals: [{ type: "*", identifiers: ["*"] }],
-          actions: ["s3:*"],
-          resources: [this.bucket.arn, `${this.bucket.arn}/*`],
-          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+          resources: [`${bucketArn}/${props.prefix}/AWSLogs/${props.account.id}/*`],
         },
       ],
+      protection: props.protection,
     });
-    const bucketPolicy = new S3BucketPolicy(this, "policy", {
-      bucket,
-      policy: policy.json,
-      dependsOn: [publicAccess],
-    });
-    this.ready = [this.bucket, bucketPolicy];
+    this.bucket = bucket;
+    this.ready = ready;
   }
 }
