@@ -1,5 +1,6 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
+  canaries,
   apiAllowList,
   cacheDefaults,
   databaseDefaults,
@@ -29,6 +30,7 @@ export const development = {
     availability: { targetPercent: 99 },
     latency: { targetPercent: 95, thresholdSeconds: 1 },
   },
+  canaries,
   network: {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,

@@ -1,6 +1,7 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
   RTO_SECONDS,
+  canaries,
   apiAllowList,
   cacheDefaults,
   checkerRegions,
@@ -46,6 +47,7 @@ export const production = {
     availability: { targetPercent: 99.9 },
     latency: { targetPercent: 95, thresholdSeconds: 0.2 },
   },
+  canaries,
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,

@@ -109,3 +109,13 @@ export const checkerRegions: HealthCheckerRegion[] = [
 
 /** The recovery time objective of the architecture: five minutes. */
 export const RTO_SECONDS = 300;
+
+/**
+ * Synthetic checks. The API path is a placeholder: replace it with a read-only endpoint of your
+ * app that needs no credentials.
+ */
+export const canaries = {
+  runtimeVersion: "syn-nodejs-puppeteer-15.0",
+  readOnlyApiPath: "/api/v1/products",
+  retentionDays: 31,
+} as const;

@@ -1,6 +1,7 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
   RTO_SECONDS,
+  canaries,
   apiAllowList,
   cacheDefaults,
   checkerRegions,
@@ -41,6 +42,7 @@ export const staging = {
     availability: { targetPercent: 99.5 },
     latency: { targetPercent: 95, thresholdSeconds: 0.5 },
   },
+  canaries,
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,

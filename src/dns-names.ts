@@ -3,9 +3,14 @@
  * global and regional stacks agree on them without reading each other.
  */
 
+/** The API's public name: what users and the public canary call. */
+export function apiName(domain: string): string {
+  return `api.${domain}`;
+}
+
 /** Names that fail over between regions: the API, the apex and www. */
 export function routedNames(domain: string): string[] {
-  return [`api.${domain}`, domain, `www.${domain}`];
+  return [apiName(domain), domain, `www.${domain}`];
 }
 
 /** The name answered by the closest healthy region. */

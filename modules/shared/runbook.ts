@@ -14,6 +14,8 @@ export const RUNBOOK_SECTIONS = {
   unhealthyTargets: "unhealthy-targets",
   regionUnhealthy: "a-region-fails-its-health-check",
   allRegionsUnhealthy: "every-region-fails-its-health-check",
+  regionCanary: "a-regions-canary-fails",
+  publicCanary: "the-public-canary-fails",
   databaseLoad: "database-cpu-or-memory",
   databaseLag: "database-replication-lag",
   cacheLoad: "cache-cpu-or-memory",

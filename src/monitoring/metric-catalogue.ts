@@ -61,6 +61,10 @@ const CACHE_DIMENSION_NOTE =
   "in aws-elasticache/lib/elasticache-canned-metrics.generated.d.ts); AWS's prose pages show only " +
   "CacheClusterId+CacheNodeId examples. There is no ReplicationGroupId dimension.";
 
+/** "CloudWatch metrics published by canaries". */
+const SYNTHETICS_PAGE =
+  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Synthetics_Canaries_metrics.html";
+
 /** AWS WAF metrics and dimensions. */
 const WAF_PAGE = "https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html";
 
@@ -155,6 +159,22 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     source: { page: ALB_PAGE, read: READ },
     confirmed: true,
     note: "Dimensions TargetGroup+LoadBalancer; TargetGroup+AZ+LoadBalancer, like UnHealthyHostCount (dashboards only).",
+  },
+
+  // --- CloudWatch Synthetics canaries (regional stacks and global) ---
+  {
+    namespace: "CloudWatchSynthetics",
+    metricName: "SuccessPercent",
+    dimensions: ["CanaryName"],
+    statistics: ["Average", "Minimum", "Maximum"],
+    minPeriodSeconds: 60,
+    unit: "Percent",
+    source: { page: SYNTHETICS_PAGE, read: "2026-12-02" },
+    confirmed: true,
+    note:
+      "The page: canaries publish in the CloudWatchSynthetics namespace; SuccessPercent, the percentage of runs that " +
+      "succeed, with the CanaryName dimension (Browser only for multi-browser canaries). aws-cdk-lib's canned " +
+      "metrics (successPercentAverage) use the same set.",
   },
 
   // --- AWS WAF (regional web ACLs; dashboards only) ---

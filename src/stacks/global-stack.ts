@@ -6,7 +6,10 @@ import type { Construct } from "constructs";
 import { LINKED_ROLE_SERVICES } from "../../modules/shared/service-linked-role";
 import { AlertTopics } from "../../modules/alert-topics";
 import { CostGuards } from "../../modules/cost-guards";
+import { CANARY_ALARM, Canary } from "../../modules/canary";
 import { GlobalDashboard } from "../../modules/dashboards";
+import { HEALTH_CHECK_PATH } from "../../modules/dns-failover";
+import { apiName } from "../dns-names";
 import { regionPrefix } from "../resource-names";
 import { ENVIRONMENT_TAG } from "../tags";
 import type { DnsFailover } from "../../modules/dns-failover";
@@ -73,6 +76,7 @@ export class GlobalStack extends PlatformStack {
     this.createDmsServiceRoles(config);
     buildCertificateValidation(this, config, this.hostedZone.zoneId);
     this.failover = buildDnsFailover(this, config, this.alerts);
+    this.publicCanary(config, name);
     new GlobalDashboard(this, "dashboard", {
       name,
       account: this.account,
@@ -98,6 +102,27 @@ export class GlobalStack extends PlatformStack {
       this.failover?.healthCheckIds ?? {},
       "Route 53 health check of each region's origin, by region key",
     );
+  }
+
+  /** A canary calling the public API name, as users do: whichever region DNS answers with. */
+  private publicCanary(config: EnvironmentConfig, name: string): void {
+    const host = apiName(config.domain.name);
+    new Canary(this, "canary", {
+      name: `${name}-public`,
+      account: this.account,
+      region: ROUTE53_METRICS_REGION,
+      host,
+      paths: [HEALTH_CHECK_PATH, config.canaries.readOnlyApiPath],
+      runtimeVersion: config.canaries.runtimeVersion,
+      scheduleMinutes: config.canaries.scheduleMinutes,
+      retentionDays: config.canaries.retentionDays,
+      alarmTopicArn: this.alerts.topics.critical!.arn,
+      alarm: {
+        meaning: `P1: users get no 2xx from https://${host} (health or API) in ${CANARY_ALARM.datapoints} of ${CANARY_ALARM.periods} runs.`,
+        runbook: "publicCanary",
+      },
+      protection: this.protection,
+    });
   }
 
   /**

@@ -23,7 +23,7 @@ import { buildEksCluster } from "./regional/eks";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
-import { buildDashboard, buildSloAlarms } from "./regional/observability";
+import { buildCanary, buildDashboard, buildSloAlarms } from "./regional/observability";
 import { buildClusterReleases } from "./regional/releases";
 import { readGlobalOutputs, readPrimaryOutput } from "./regional/remote-state";
 
@@ -85,6 +85,7 @@ export class RegionalStack extends PlatformStack {
     const alerts = buildRegionalAlerts(context);
     this.ingress = buildIngress(context, this.network, alerts.warning);
     buildSloAlarms(context, this.ingress, alerts);
+    buildCanary(context, alerts);
     this.data = buildDataTier(context, this.network, alerts, fromPrimary);
     buildDashboard(context, this.ingress, this.data);
     buildDnsRecords(context, this.ingress, global);

@@ -5,7 +5,7 @@ import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../src/config/schema";
 import { GLOBAL_OUTPUTS, GlobalStack } from "../../src/stacks/global-stack";
-import { blocksOf, environmentConfig, resourcesOf, testApp } from "../helpers";
+import { blocksOf, environmentConfig, refTo, resourcesOf, testApp } from "../helpers";
 
 function synthGlobal(config: EnvironmentConfig): string {
   return Testing.synth(new GlobalStack(testApp(), "global", config));
@@ -101,6 +101,32 @@ describe("GlobalStack", () => {
   it("lets non-production zones and keys be destroyed", () => {
     const staging = synthGlobal(environmentConfig("staging"));
     expect(staging).toHaveResourceWithProperties(Route53Zone, { lifecycle: { prevent_destroy: false } });
+  });
+});
+
+describe("GlobalStack from outside", () => {
+  const json = synthGlobal(environmentConfig("production"));
+
+  it("runs a canary against the public API name, paging the critical topic when it fails", () => {
+    const [canary] = resourcesOf(json, "aws_synthetics_canary");
+    expect(canary).toMatchObject({
+      name: "genai-demo-production-public",
+      run_config: { environment_variables: { CHECK_HOST: "api.genai-demo.example.com" } },
+    });
+    const critical = refTo(json, "aws_sns_topic", (topic) => topic.name === "genai-demo-production-critical", "arn");
+    const [alarm] = resourcesOf(json, "aws_cloudwatch_metric_alarm").filter((candidate) =>
+      String(candidate.alarm_name).endsWith("-canary-failing"),
+    );
+    expect(alarm).toMatchObject({ alarm_actions: [critical], treat_missing_data: "breaching" });
+  });
+
+  it("has a dashboard with both regions' health checks side by side", () => {
+    const [dashboard] = resourcesOf(json, "aws_cloudwatch_dashboard");
+    const body = JSON.parse(dashboard!.dashboard_body as string) as {
+      widgets: { properties: { metrics?: unknown[][] } }[];
+    };
+    const checks = body.widgets[0]!.properties.metrics!;
+    expect(checks.map((line) => (line[4] as { label: string }).label)).toEqual(["taipei", "tokyo"]);
   });
 });
 

@@ -267,6 +267,25 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
 });
 
 describe("RegionalStack service level objectives", () => {
+  it("runs a canary from outside against its own origin name, warning its own topic", () => {
+    const json = synthRegion(production, "tokyo");
+    const [canary] = resourcesOf(json, "aws_synthetics_canary");
+    expect(canary).toMatchObject({
+      name: "genai-demo-production-tokyo",
+      run_config: { environment_variables: { CHECK_HOST: "tokyo.origin.genai-demo.example.com" } },
+    });
+    const warning = refTo(
+      json,
+      "aws_sns_topic",
+      (topic) => topic.name === "genai-demo-production-tokyo-warning",
+      "arn",
+    );
+    const [alarm] = resourcesOf(json, "aws_cloudwatch_metric_alarm").filter((candidate) =>
+      String(candidate.alarm_name).endsWith("-canary-failing"),
+    );
+    expect(alarm!.alarm_actions).toEqual([warning]);
+  });
+
   it.each(["taipei", "tokyo"])("%s: pages and tickets on both SLOs, measured at its own load balancer", (key) => {
     const json = synthRegion(production, key);
     const composites = resourcesOf(json, "aws_cloudwatch_composite_alarm");

@@ -39,6 +39,7 @@ export const EMULATED_SERVICES = [
   "sns",
   "ssm",
   "sts",
+  "synthetics",
   "wafv2",
 ] as const;
 

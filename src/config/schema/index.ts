@@ -16,6 +16,7 @@ import { checkFailoverForEnvironment, failoverSchema } from "./failover";
 import { alertsSchema, domainSchema, tagsSchema } from "./global";
 import { costsSchema } from "./costs";
 import { sloSchema } from "./slo";
+import { canariesSchema } from "./canaries";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
@@ -54,6 +55,8 @@ export const environmentSchema = z
     costs: costsSchema,
     /** Availability and latency objectives, and the burn-rate alerts raised from them. */
     slo: sloSchema,
+    /** Synthetic checks from outside: per serving region and on the public name. */
+    canaries: canariesSchema,
     network: networkSchema,
     kubernetes: kubernetesSchema,
     ingress: ingressSchema,

@@ -1,7 +1,10 @@
+import { CANARY_ALARM, Canary } from "../../../modules/canary";
 import { RegionalDashboard } from "../../../modules/dashboards";
+import { HEALTH_CHECK_PATH } from "../../../modules/dns-failover";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { type ServiceLevelObjectives, SloAlarms } from "../../../modules/slo-alarms";
 import type { EnvironmentConfig } from "../../config/schema";
+import { originName } from "../../dns-names";
 import type { RegionalAlerts } from "./alerts";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data";
@@ -46,5 +49,29 @@ export function buildDashboard(
     webAclMetricName: ingress.webAclMetricName,
     databaseInstanceIds: data.database?.instances.map((instance) => instance.identifier) ?? [],
     cacheMemberIds: data.cache.memberIds,
+  });
+}
+
+/** A canary calling the region's own origin name from outside, every `canaries.scheduleMinutes`. */
+export function buildCanary(
+  { scope, config, region, account, prefix, protection }: RegionContext,
+  alerts: RegionalAlerts,
+): Canary {
+  const host = originName(region.key, config.domain.name);
+  return new Canary(scope, "canary", {
+    name: prefix,
+    account,
+    region: region.awsRegion,
+    host,
+    paths: [HEALTH_CHECK_PATH, config.canaries.readOnlyApiPath],
+    runtimeVersion: config.canaries.runtimeVersion,
+    scheduleMinutes: config.canaries.scheduleMinutes,
+    retentionDays: config.canaries.retentionDays,
+    alarmTopicArn: alerts.warning,
+    alarm: {
+      meaning: `The canary gets no 2xx from https://${host} (health or API) in ${CANARY_ALARM.datapoints} of ${CANARY_ALARM.periods} runs.`,
+      runbook: "regionCanary",
+    },
+    protection,
   });
 }

@@ -44,6 +44,7 @@ from .preflight import (
     add_rds_engine_versions_and_orderable_options_from_catalogue,
     answer_ec2_instance_type_offerings_from_catalogue,
 )
+from .synthetics import add_synthetics_canary_lifecycle
 from .storage import fix_create_bucket_tags, fix_s3control_tags_of_encoded_arns
 from .transport import replay_answer_to_a_resent_call
 
@@ -76,6 +77,7 @@ FIXES = [
     fix_route53_zone_id_prefix,
     add_budget_subscribers_and_tags,
     add_cost_anomaly_monitors_and_subscriptions,
+    add_synthetics_canary_lifecycle,
     # Read-only calls of npm run preflight, answered from a seeded per-account catalogue.
     add_preflight_catalogue,
     add_account_get_region_opt_status,
