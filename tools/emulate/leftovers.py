@@ -43,6 +43,8 @@ for region in regions:
     found += [f"{region} alarm {a['AlarmName']}" for a in alarms["MetricAlarms"] + alarms["CompositeAlarms"]]
     found += [f"{region} cache {g['ReplicationGroupId']}" for g in client("elasticache", region).describe_replication_groups()["ReplicationGroups"]]
     found += [f"{region} dms {i['ReplicationInstanceIdentifier']}" for i in client("dms", region).describe_replication_instances()["ReplicationInstances"]]
+    found += [f"{region} canary {c['Name']}" for c in client("synthetics", region).describe_canaries()["Canaries"]]
+    found += [f"{region} dashboard {d['DashboardName']}" for d in client("cloudwatch", region).list_dashboards()["DashboardEntries"]]
 
 global_region = "us-east-1"
 found += [f"iam role {r['RoleName']}" for r in client("iam", global_region).list_roles()["Roles"]]
