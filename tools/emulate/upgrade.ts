@@ -14,7 +14,7 @@ import { STATEFUL_TYPES } from "../../src/aspects/policy/rules";
 import { synthesize } from "../../src/synth";
 import { type Tools, installAndLoadTools } from "../tools-cache";
 import { TIMEOUTS, last, prepareStack, terraformEnv, workRoot } from "./main";
-import { type UpgradeChanges, upgradeChanges } from "./report";
+import { type UpgradeChanges, terraformErrors, upgradeChanges } from "./report";
 import { EMULATOR_SERVER, createStateBucket, freePort, run, startEmulator, startGuard } from "./run";
 
 const repo = resolve(__dirname, "../..");
@@ -58,7 +58,7 @@ async function upgradeStack(
     run(tools.terraform.bin, [...args, "-no-color"], { cwd: dir, env, timeoutSeconds });
   const failed = (step: string, output: { stdout: string; stderr: string }) => ({
     stack: id,
-    error: `${step} failed: ${last(output.stderr || output.stdout)}`,
+    error: `${step} failed: ${terraformErrors(output.stderr || output.stdout)}`,
   });
 
   const base = prepareStack(join(synthDirs.base, "stacks", id), dir, tools, endpoint, id);
@@ -112,7 +112,7 @@ async function destroyStack(tools: Tools, env: NodeJS.ProcessEnv, endpoint: stri
     ["destroy", "-auto-approve", "-input=false", "-no-color", ...head.targets.map((address) => `-target=${address}`)],
     { cwd: dir, env, timeoutSeconds: TIMEOUTS.destroy },
   );
-  console.log(`${id}: ${destroyed.code === 0 ? "destroyed" : `destroy FAILED: ${last(destroyed.stderr)}`}`);
+  console.log(`${id}: ${destroyed.code === 0 ? "destroyed" : `destroy FAILED: ${terraformErrors(destroyed.stderr)}`}`);
 }
 
 function report(result: UpgradeResult): void {
