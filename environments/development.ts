@@ -1,6 +1,8 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
   canaries,
+  observability,
+  observabilityAddon,
   apiAllowList,
   cacheDefaults,
   databaseDefaults,
@@ -31,6 +33,7 @@ export const development = {
     latency: { targetPercent: 95, thresholdSeconds: 1 },
   },
   canaries,
+  observability,
   network: {
     subnetPrefixLengths: { private: 22, public: 25, database: 25 },
     flowLogRetentionDays: 365,
@@ -58,6 +61,7 @@ export const development = {
     {
       key: "taipei",
       awsRegion: "ap-east-2",
+      assertedCapabilities: [...observabilityAddon],
       role: "primary",
       vpcCidr: "10.32.0.0/19",
       availabilityZones: ["ap-east-2a", "ap-east-2b"],

@@ -8,6 +8,8 @@ import {
   databaseDefaults,
   eksRelease,
   ingress,
+  observability,
+  observabilityAddon,
   ownership,
   registry,
   state,
@@ -48,6 +50,7 @@ export const production = {
     latency: { targetPercent: 95, thresholdSeconds: 0.2 },
   },
   canaries,
+  observability,
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,
@@ -85,6 +88,7 @@ export const production = {
     {
       key: "taipei",
       awsRegion: "ap-east-2",
+      assertedCapabilities: [...observabilityAddon],
       role: "primary",
       vpcCidr: "10.0.0.0/16",
       availabilityZones: ["ap-east-2a", "ap-east-2b", "ap-east-2c"],
@@ -99,6 +103,7 @@ export const production = {
     {
       key: "tokyo",
       awsRegion: "ap-northeast-1",
+      assertedCapabilities: [...observabilityAddon],
       role: "secondary",
       vpcCidr: "10.1.0.0/16",
       availabilityZones: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],

@@ -119,3 +119,17 @@ export const canaries = {
   readOnlyApiPath: "/api/v1/products",
   retentionDays: 31,
 } as const;
+
+/**
+ * Container Insights through the EKS add-on amazon-cloudwatch-observability. AWS lists no region
+ * for the add-on, so each region asserts it (`observabilityAddon` below) and `npm run preflight`
+ * checks the build against the account (DescribeAddonVersions for the clusters' Kubernetes
+ * version). v6.2.0-eksbuild.1 is the build AWS's add-on page names for OpenTelemetry Container
+ * Insights; confirm it for Kubernetes 1.34 with preflight before a first deploy.
+ */
+export const observability = {
+  containerInsights: { addonVersion: "v6.2.0-eksbuild.1", logRetentionDays: 90 },
+} as const;
+
+/** A region's assertion that it offers the add-on above (src/config/region-capabilities.ts). */
+export const observabilityAddon = ["eks-cloudwatch-observability-addon"] as const;

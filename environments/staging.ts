@@ -8,6 +8,8 @@ import {
   databaseDefaults,
   eksRelease,
   ingress,
+  observability,
+  observabilityAddon,
   ownership,
   registry,
   state,
@@ -43,6 +45,7 @@ export const staging = {
     latency: { targetPercent: 95, thresholdSeconds: 0.5 },
   },
   canaries,
+  observability,
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,
@@ -75,6 +78,7 @@ export const staging = {
     {
       key: "taipei",
       awsRegion: "ap-east-2",
+      assertedCapabilities: [...observabilityAddon],
       role: "primary",
       vpcCidr: "10.16.0.0/18",
       availabilityZones: ["ap-east-2a", "ap-east-2b", "ap-east-2c"],
@@ -88,6 +92,7 @@ export const staging = {
     {
       key: "tokyo",
       awsRegion: "ap-northeast-1",
+      assertedCapabilities: [...observabilityAddon],
       role: "secondary",
       vpcCidr: "10.17.0.0/18",
       availabilityZones: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],

@@ -93,6 +93,12 @@ export interface WorkloadRoleOptions {
    * @default []
    */
   readonly statements?: PolicyStatement[];
+  /**
+   * Associate the role with the service account here. An EKS add-on associates its own role
+   * (its `pod_identity_association`); a second association of the same account fails.
+   * @default true
+   */
+  readonly associate?: boolean;
 }
 
 /**

@@ -11,6 +11,7 @@ export const REGION_CAPABILITIES = [
   "elasticache-global-datastore",
   "dms",
   "inter-region-vpc-peering",
+  "eks-cloudwatch-observability-addon",
 ] as const;
 export type RegionCapability = (typeof REGION_CAPABILITIES)[number];
 
@@ -42,6 +43,14 @@ export const CAPABILITY_SOURCES: Record<RegionCapability, { readonly page: strin
   // rule, not a list: every region of AWS_REGIONS is commercial and outside China.
   "inter-region-vpc-peering": {
     page: "https://aws.amazon.com/vpc/faqs/",
+    read: "2026-12-02",
+  },
+  // "Amazon CloudWatch Observability" EKS add-on: the page describes the add-on and its Pod
+  // Identity role (add-on 3.1.0 and later) but lists no regions, and no region table we could read
+  // names it. No region is listed here; an environment asserts it per region, and `npm run
+  // preflight` asks the account (DescribeAddonVersions) whether the pinned build is offered.
+  "eks-cloudwatch-observability-addon": {
+    page: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html",
     read: "2026-12-02",
   },
 };
@@ -119,6 +128,7 @@ const OFFERED: Record<RegionCapability, readonly AwsRegion[]> = {
     "sa-east-1",
   ],
   "inter-region-vpc-peering": AWS_REGIONS,
+  "eks-cloudwatch-observability-addon": [],
 };
 
 /**

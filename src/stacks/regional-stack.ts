@@ -23,7 +23,7 @@ import { buildEksCluster } from "./regional/eks";
 import { buildIngress } from "./regional/ingress";
 import { buildNetwork } from "./regional/network";
 import { buildImageRepository } from "./regional/registry";
-import { buildCanary, buildDashboard, buildSloAlarms } from "./regional/observability";
+import { buildCanary, buildContainerInsights, buildDashboard, buildSloAlarms } from "./regional/observability";
 import { buildClusterReleases } from "./regional/releases";
 import { readGlobalOutputs, readPrimaryOutput } from "./regional/remote-state";
 
@@ -82,6 +82,7 @@ export class RegionalStack extends PlatformStack {
     const fromPrimary = this.readPrimaryDataOutputs();
     this.network = buildNetwork(context);
     this.eks = buildEksCluster(context, this.network);
+    buildContainerInsights(context, this.eks);
     const alerts = buildRegionalAlerts(context);
     this.ingress = buildIngress(context, this.network, alerts.warning);
     buildSloAlarms(context, this.ingress, alerts);

@@ -266,6 +266,26 @@ describe.each(["production", "development"])("RegionalStack IAM (%s)", (name) =>
   });
 });
 
+describe("RegionalStack telemetry", () => {
+  it("runs Container Insights with the agent's role associated by the add-on alone", () => {
+    const json = synthRegion(production, "taipei");
+    const addon = resourcesOf(json, "aws_eks_addon").find(
+      (candidate) => candidate.addon_name === "amazon-cloudwatch-observability",
+    );
+    const role = refTo(
+      json,
+      "aws_iam_role",
+      (candidate) => candidate.name === "genai-demo-production-taipei-cloudwatch-agent",
+      "arn",
+    );
+    expect(addon!.pod_identity_association).toEqual([{ role_arn: role, service_account: "cloudwatch-agent" }]);
+    const standalone = resourcesOf(json, "aws_eks_pod_identity_association").filter(
+      (association) => association.service_account === "cloudwatch-agent",
+    );
+    expect(standalone).toEqual([]);
+  });
+});
+
 describe("RegionalStack service level objectives", () => {
   it("runs a canary from outside against its own origin name, warning its own topic", () => {
     const json = synthRegion(production, "tokyo");
@@ -349,7 +369,10 @@ describe("RegionalStack with Terraform Cloud state", () => {
       input.state = { backend: "cloud", organization: "acme", workspacePrefix: "genai-demo-production" };
       // A global datastore is the one thing a secondary reads from the primary's state.
       input.cache.replication = "global-datastore";
-      input.regions[0]!.assertedCapabilities = ["elasticache-global-datastore"];
+      input.regions[0]!.assertedCapabilities = [
+        ...(input.regions[0]!.assertedCapabilities ?? []),
+        "elasticache-global-datastore",
+      ];
     });
     const document = JSON.parse(synthRegion(config, "tokyo")) as {
       data: { terraform_remote_state: Record<string, { backend: string; config: unknown }> };

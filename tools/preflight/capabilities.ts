@@ -6,11 +6,14 @@
  *
  * - Aurora PostgreSQL global database: DescribeDBEngineVersions reports `SupportsGlobalDatabases`
  *   for the configured engine version in that region.
+ * - The EKS add-on amazon-cloudwatch-observability: DescribeAddonVersions lists the pinned build
+ *   for the region's Kubernetes version.
  * - ElastiCache global datastore: no API lists the regions that support it
  *   (DescribeGlobalReplicationGroups lists an account's datastores, not whether a region may join
  *   one), so the row is a SKIP pointing at AWS's page.
  */
 import { AURORA_ENGINE } from "../../modules/aurora/constants";
+import { OBSERVABILITY_ADDON } from "../../modules/container-insights";
 import {
   type RegionCapability,
   CAPABILITY_SOURCES,
@@ -26,6 +29,7 @@ const CAPABILITY_CHECKS: Record<RegionCapability, string> = {
   "elasticache-global-datastore": "ElastiCache global datastore",
   dms: "AWS DMS",
   "inter-region-vpc-peering": "Inter-region VPC peering",
+  "eks-cloudwatch-observability-addon": "EKS add-on amazon-cloudwatch-observability",
 };
 
 export const capabilityCheck = (capability: RegionCapability) => CAPABILITY_CHECKS[capability];
@@ -36,6 +40,7 @@ export function capabilitiesInUse(config: EnvironmentConfig): RegionCapability[]
     ...(config.database.replication === "global-database" ? (["aurora-postgresql-global-database"] as const) : []),
     ...(config.database.replication === "dms-cdc" ? (["dms", "inter-region-vpc-peering"] as const) : []),
     ...(config.cache.replication === "global-datastore" ? (["elasticache-global-datastore"] as const) : []),
+    ...(config.observability === undefined ? [] : (["eks-cloudwatch-observability-addon"] as const)),
   ];
 }
 
@@ -45,6 +50,7 @@ const FALLBACK: Record<RegionCapability, string> = {
   "elasticache-global-datastore": 'set cache.replication "per-region"',
   dms: 'set database.replication "snapshot-copy"',
   "inter-region-vpc-peering": 'set database.replication "snapshot-copy"',
+  "eks-cloudwatch-observability-addon": "remove observability.containerInsights",
 };
 
 async function auroraGlobalDatabaseRow(
@@ -71,6 +77,30 @@ async function auroraGlobalDatabaseRow(
   );
 }
 
+/** The pinned add-on build is among those EKS publishes for the region's Kubernetes version. */
+async function observabilityAddonRow(
+  config: EnvironmentConfig,
+  region: RegionConfig,
+  clients: PreflightClients,
+): Promise<Row> {
+  const check = capabilityCheck("eks-cloudwatch-observability-addon");
+  const where = region.awsRegion;
+  const pinned = config.observability!.containerInsights.addonVersion;
+  const { kubernetesVersion } = region.eks;
+  const published = await clients.eks.addonVersions(where, OBSERVABILITY_ADDON, kubernetesVersion);
+  if (published.includes(pinned))
+    return pass(check, where, `asserted; ${pinned} offered for Kubernetes ${kubernetesVersion}`);
+  return fail(
+    check,
+    where,
+    published.length === 0
+      ? `asserted; not offered here for Kubernetes ${kubernetesVersion}`
+      : `asserted; ${pinned} not offered for Kubernetes ${kubernetesVersion} (offered: ${published.join(", ")})`,
+    `pin one of: aws eks describe-addon-versions --addon-name ${OBSERVABILITY_ADDON} ` +
+      `--kubernetes-version ${kubernetesVersion} --region ${where}, or ${FALLBACK["eks-cloudwatch-observability-addon"]}`,
+  );
+}
+
 async function capabilityRow(
   config: EnvironmentConfig,
   region: RegionConfig,
@@ -90,14 +120,27 @@ async function capabilityRow(
       `${FALLBACK[capability]}; see ${capabilitySource(capability)}`,
     );
   if (capability === "aurora-postgresql-global-database") return auroraGlobalDatabaseRow(config, region, clients);
+  if (capability === "eks-cloudwatch-observability-addon") return observabilityAddonRow(config, region, clients);
   return skip(check, where, "asserted; AWS has no API for it", `confirm the region on ${capabilitySource(capability)}`);
 }
 
-/** `rds:DescribeDBEngineVersions` for each region that asserts an Aurora global database. */
+/** The read each asserted capability's check makes (for the row of a refused call). */
+const CAPABILITY_READS: Record<RegionCapability, string> = {
+  "aurora-postgresql-global-database": "rds:DescribeDBEngineVersions",
+  "elasticache-global-datastore": "rds:DescribeDBEngineVersions",
+  dms: "rds:DescribeDBEngineVersions",
+  "inter-region-vpc-peering": "rds:DescribeDBEngineVersions",
+  "eks-cloudwatch-observability-addon": "eks:DescribeAddonVersions",
+};
+
+/**
+ * `rds:DescribeDBEngineVersions` for each region that asserts an Aurora global database,
+ * `eks:DescribeAddonVersions` for each that asserts the CloudWatch observability add-on.
+ */
 export async function assertedCapabilities(config: EnvironmentConfig, clients: PreflightClients): Promise<Row[]> {
   const rows = config.regions.flatMap((region) =>
     capabilitiesInUse(config).map((capability) =>
-      guarded(capabilityCheck(capability), region.awsRegion, "rds:DescribeDBEngineVersions", () =>
+      guarded(capabilityCheck(capability), region.awsRegion, CAPABILITY_READS[capability], () =>
         capabilityRow(config, region, capability, clients),
       ),
     ),

@@ -17,6 +17,7 @@ import { alertsSchema, domainSchema, tagsSchema } from "./global";
 import { costsSchema } from "./costs";
 import { sloSchema } from "./slo";
 import { canariesSchema } from "./canaries";
+import { checkObservabilityForEnvironment, observabilitySchema } from "./observability";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
@@ -57,6 +58,8 @@ export const environmentSchema = z
     slo: sloSchema,
     /** Synthetic checks from outside: per serving region and on the public name. */
     canaries: canariesSchema,
+    /** Cluster telemetry (Container Insights); left out, the clusters run no CloudWatch agent. */
+    observability: observabilitySchema.optional(),
     network: networkSchema,
     kubernetes: kubernetesSchema,
     ingress: ingressSchema,
@@ -100,6 +103,7 @@ export const environmentSchema = z
     checkFailoverForEnvironment(env, issue);
     checkAppForEnvironment(env, issue);
     checkDataTierReplication(env, issue);
+    checkObservabilityForEnvironment(env, issue);
 
     env.regions.forEach((region, i) => {
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);

@@ -1,5 +1,7 @@
 import { CANARY_ALARM, Canary } from "../../../modules/canary";
+import { AGENT_SERVICE_ACCOUNT, ContainerInsights, agentStatements } from "../../../modules/container-insights";
 import { RegionalDashboard } from "../../../modules/dashboards";
+import type { EksCluster } from "../../../modules/eks-cluster";
 import { HEALTH_CHECK_PATH } from "../../../modules/dns-failover";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { type ServiceLevelObjectives, SloAlarms } from "../../../modules/slo-alarms";
@@ -72,6 +74,32 @@ export function buildCanary(
       meaning: `The canary gets no 2xx from https://${host} (health or API) in ${CANARY_ALARM.datapoints} of ${CANARY_ALARM.periods} runs.`,
       runbook: "regionCanary",
     },
+    protection,
+  });
+}
+
+/** Container Insights on the region's cluster, when the environment asks for it. */
+export function buildContainerInsights(
+  { scope, config, region, account, prefix, protection }: RegionContext,
+  eks: EksCluster,
+): ContainerInsights | undefined {
+  const settings = config.observability?.containerInsights;
+  if (settings === undefined) return undefined;
+  const agentRole = eks.addWorkloadRole("cloudwatch-agent", {
+    serviceAccount: AGENT_SERVICE_ACCOUNT,
+    description: "The CloudWatch agent of Container Insights",
+    statements: agentStatements(account, region.awsRegion, prefix),
+    associate: false,
+  });
+  // The cluster is named after the region's prefix (buildEksCluster).
+  return new ContainerInsights(scope, "container-insights", {
+    clusterName: prefix,
+    account,
+    region: region.awsRegion,
+    addonVersion: settings.addonVersion,
+    logRetentionDays: settings.logRetentionDays,
+    agentRole: { arn: agentRole.arn, ready: agentRole.ready },
+    clusterReady: eks.readyForWorkloads,
     protection,
   });
 }

@@ -27,7 +27,11 @@ describe("data tier replication across the regions", () => {
     const config = environmentConfig("production", (input) => {
       database(input).replication = "global-database";
       cache(input).replication = "global-datastore";
-      input.regions[0]!.assertedCapabilities = ["aurora-postgresql-global-database", "elasticache-global-datastore"];
+      input.regions[0]!.assertedCapabilities = [
+        ...(input.regions[0]!.assertedCapabilities ?? []),
+        "aurora-postgresql-global-database",
+        "elasticache-global-datastore",
+      ];
     });
     expect([config.database.replication, config.cache.replication]).toEqual(["global-database", "global-datastore"]);
   });

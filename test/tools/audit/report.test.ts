@@ -104,7 +104,8 @@ describe("audit report sections", () => {
       "at rest: KMS (customer key)",
     ]);
     const logGroups = rows.filter((row) => row[0] === "log group");
-    expect(logGroups.length).toBe(5);
+    expect(logGroups.length).toBe(Object.keys(taipei.resource?.aws_cloudwatch_log_group ?? {}).length);
+    expect(logGroups.filter((row) => row[1]!.includes("container-insights"))).toHaveLength(4);
     expect(logGroups.every((row) => row[2] === "at rest: KMS (customer key)")).toBe(true);
     expect(rows.filter((row) => row[0] === "listener").map((row) => row[3])).toEqual([
       "in transit: HTTP redirected to HTTPS",

@@ -126,4 +126,33 @@ describe("assertedCapabilities", () => {
     });
     expect(rows[0]!.fix).toContain("grant rds:DescribeDBEngineVersions (read-only)");
   });
+
+  it("asks the account for the asserted CloudWatch observability add-on build, per region", async () => {
+    const base = production();
+    const config: EnvironmentConfig = {
+      ...base,
+      database: { ...base.database, replication: "snapshot-copy" },
+      observability: { containerInsights: { addonVersion: "v6.2.0-eksbuild.1", logRetentionDays: 90 } },
+      regions: base.regions.map((region) => ({
+        ...region,
+        assertedCapabilities: ["eks-cloudwatch-observability-addon"],
+      })),
+    };
+    expect(capabilitiesInUse(config)).toEqual(["eks-cloudwatch-observability-addon"]);
+    const offered = await assertedCapabilities(config, fakeClients({ catalogue: catalogueFor(config) }));
+    expect(outcomes(offered)).toEqual([
+      "EKS add-on amazon-cloudwatch-observability [ap-east-2]: PASS asserted; v6.2.0-eksbuild.1 offered for Kubernetes 1.34",
+      "EKS add-on amazon-cloudwatch-observability [ap-northeast-1]: PASS asserted; v6.2.0-eksbuild.1 offered for Kubernetes 1.34",
+    ]);
+    const older = {
+      ...config,
+      observability: { containerInsights: { addonVersion: "v6.9.0-eksbuild.1", logRetentionDays: 90 } },
+    };
+    const [missing] = await assertedCapabilities(older, fakeClients({ catalogue: catalogueFor(config) }));
+    expect(missing).toMatchObject({ outcome: "FAIL" });
+    expect(missing!.result).toMatch(
+      /v6\.9\.0-eksbuild\.1 not offered for Kubernetes 1\.34 \(offered: v6\.2\.0-eksbuild\.1/,
+    );
+    expect(missing!.fix).toMatch(/aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability/);
+  });
 });
