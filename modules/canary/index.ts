@@ -8,9 +8,8 @@ import type { AwsAccount } from "../shared/aws-account";
 import type { Protection } from "../shared/protection";
 import { type RunbookSection, withRunbook } from "../shared/runbook";
 import { ArtifactBucket } from "./artifacts";
+import { canaryBundle } from "./bundle";
 
-/** The canary script: `nodejs/node_modules/checks.js`, as Synthetics' Node.js runtimes expect. */
-const SCRIPT_DIRECTORY = `${__dirname}/script`;
 const HANDLER = "checks.handler";
 /** Canaries publish here, per CanaryName (CloudWatch user guide, "CloudWatch metrics published by canaries"). */
 export const CANARY_NAMESPACE = "CloudWatchSynthetics";
@@ -71,7 +70,7 @@ export class Canary extends Construct {
       protection: props.protection,
     });
     const role = this.executionRole(props, artifacts.bucket.arn, key.arn);
-    const script = new TerraformAsset(this, "script", { path: SCRIPT_DIRECTORY, type: AssetType.ARCHIVE });
+    const script = new TerraformAsset(this, "script", { path: canaryBundle(), type: AssetType.FILE });
     this.canary = new SyntheticsCanary(this, "canary", {
       name,
       runtimeVersion: props.runtimeVersion,
