@@ -42,6 +42,15 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts that run inside AWS (the Synthetics canary): CommonJS on Node.js, not this project's TypeScript.
+    files: ["modules/canary/script/**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", process: "readonly", exports: "writable", module: "writable" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The one file allowed to reach into cdktf's non-public modules.
     files: ["modules/shared/cdktf-internals.ts"],
     rules: { "no-restricted-imports": "off" },
