@@ -128,7 +128,7 @@ export const canaries = {
  * Insights; confirm it for Kubernetes 1.34 with preflight before a first deploy.
  */
 export const observability = {
-  containerInsights: { addonVersion: "v6.2.0-eksbuild.1", logRetentionDays: 90 },
+  containerInsights: { addonVersion: "v6.2.0-eksbuild.1", logRetentionDays: 365 },
 } as const;
 
 /** A region's assertion that it offers the add-on above (src/config/region-capabilities.ts). */
