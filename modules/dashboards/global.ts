@@ -1,7 +1,7 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
-import { sloAlertName } from "../slo-alarms";
+import { BURN_RATE_SEVERITIES, SLO_KINDS, sloAlertName } from "../slo-alarms";
 import { GRID_WIDTH, alarmStatus, dashboardBody, graph } from "./widgets";
 
 const ONE_MINUTE = 60;
@@ -53,8 +53,8 @@ export class GlobalDashboard extends Construct {
     const alarmArn = (region: DashboardRegion, name: string) =>
       `arn:${props.account.partition}:cloudwatch:${region.awsRegion}:${props.account.id}:alarm:${name}`;
     const burnAlerts = props.regions.flatMap((region) =>
-      (["availability", "latency"] as const).flatMap((kind) =>
-        (["page", "ticket"] as const).map((severity) => alarmArn(region, sloAlertName(region.prefix, kind, severity))),
+      SLO_KINDS.flatMap((kind) =>
+        BURN_RATE_SEVERITIES.map((severity) => alarmArn(region, sloAlertName(region.prefix, kind, severity))),
       ),
     );
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {

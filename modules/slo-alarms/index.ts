@@ -34,8 +34,12 @@ export interface ServiceLevelObjectives {
   readonly latencyThresholdSeconds: number;
 }
 
-export type SloKind = "availability" | "latency";
-export type BurnRateSeverity = "page" | "ticket";
+/** The objectives measured, by the key config and alarm names use. */
+export const SLO_KINDS = ["availability", "latency"] as const;
+export type SloKind = (typeof SLO_KINDS)[number];
+/** A page goes to the critical topic, a ticket to the warning topic. */
+export const BURN_RATE_SEVERITIES = ["page", "ticket"] as const;
+export type BurnRateSeverity = (typeof BURN_RATE_SEVERITIES)[number];
 
 /** The name of a burn-rate alert, so dashboards and other stacks can find it without a reference. */
 export function sloAlertName(prefix: string, kind: SloKind, severity: BurnRateSeverity): string {

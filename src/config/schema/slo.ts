@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BURN_RATE_SEVERITIES, SLO_KINDS } from "../../../modules/slo-alarms";
 import { budgetSpent, burnThresholdPercent, errorBudgetPercent } from "../../../modules/slo-alarms/error-budget";
 import { issueReporter } from "./common";
 
@@ -59,12 +60,7 @@ export const WORKBOOK_BURN_RATE_ALERTS = {
   ticket: { longWindowMinutes: 360, shortWindowMinutes: 30, burnRate: 6 },
 } as const;
 
-/** Which SLOs the stacks measure, by the key config and alarm names use. */
-export const SLO_KINDS = ["availability", "latency"] as const;
-export type SloKind = (typeof SLO_KINDS)[number];
-/** A page goes to the critical topic, a ticket to the warning topic. */
-export const BURN_RATE_SEVERITIES = ["page", "ticket"] as const;
-export type BurnRateSeverity = (typeof BURN_RATE_SEVERITIES)[number];
+export { BURN_RATE_SEVERITIES, type BurnRateSeverity, SLO_KINDS, type SloKind } from "../../../modules/slo-alarms";
 
 /**
  * Service level objectives of the app, measured per region on its load balancer, and the
