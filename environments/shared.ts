@@ -126,9 +126,15 @@ export const canaries = {
  * checks the build against the account (DescribeAddonVersions for the clusters' Kubernetes
  * version). v6.2.0-eksbuild.1 is the build AWS's add-on page names for OpenTelemetry Container
  * Insights; confirm it for Kubernetes 1.34 with preflight before a first deploy.
+ *
+ * The same agent forwards the app's OpenTelemetry data: traces to X-Ray (one new trace in ten
+ * recorded; a trace the caller sampled is always kept) and metrics to a Prometheus workspace per
+ * region, kept AMP's default 150 days.
  */
 export const observability = {
   containerInsights: { addonVersion: "v6.2.0-eksbuild.1", logRetentionDays: 365 },
+  tracing: { sampleRatio: 0.1 },
+  prometheus: { retentionDays: 150 },
 } as const;
 
 /** A region's assertion that it offers the add-on above (src/config/region-capabilities.ts). */

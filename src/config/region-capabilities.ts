@@ -12,6 +12,8 @@ export const REGION_CAPABILITIES = [
   "dms",
   "inter-region-vpc-peering",
   "eks-cloudwatch-observability-addon",
+  "aws-xray",
+  "amazon-managed-prometheus",
 ] as const;
 export type RegionCapability = (typeof REGION_CAPABILITIES)[number];
 
@@ -51,6 +53,18 @@ export const CAPABILITY_SOURCES: Record<RegionCapability, { readonly page: strin
   // preflight` asks the account (DescribeAddonVersions) whether the pinned build is offered.
   "eks-cloudwatch-observability-addon": {
     page: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html",
+    read: "2026-12-02",
+  },
+  // AWS's SDK endpoint metadata (botocore 1.44.8 data/endpoints.json, partition "aws"): the
+  // services "xray" and "aps" list an endpoint in every region of AWS_REGIONS, Taipei included.
+  // The General Reference's endpoint tables were cut off before the Taipei row in every copy we
+  // could read, so the SDK's metadata is the source.
+  "aws-xray": {
+    page: "https://github.com/boto/botocore/blob/1.44.8/botocore/data/endpoints.json (service xray)",
+    read: "2026-12-02",
+  },
+  "amazon-managed-prometheus": {
+    page: "https://github.com/boto/botocore/blob/1.44.8/botocore/data/endpoints.json (service aps)",
     read: "2026-12-02",
   },
 };
@@ -129,6 +143,8 @@ const OFFERED: Record<RegionCapability, readonly AwsRegion[]> = {
   ],
   "inter-region-vpc-peering": AWS_REGIONS,
   "eks-cloudwatch-observability-addon": [],
+  "aws-xray": AWS_REGIONS,
+  "amazon-managed-prometheus": AWS_REGIONS,
 };
 
 /**

@@ -30,6 +30,8 @@ const CAPABILITY_CHECKS: Record<RegionCapability, string> = {
   dms: "AWS DMS",
   "inter-region-vpc-peering": "Inter-region VPC peering",
   "eks-cloudwatch-observability-addon": "EKS add-on amazon-cloudwatch-observability",
+  "aws-xray": "AWS X-Ray",
+  "amazon-managed-prometheus": "Amazon Managed Service for Prometheus",
 };
 
 export const capabilityCheck = (capability: RegionCapability) => CAPABILITY_CHECKS[capability];
@@ -41,6 +43,8 @@ export function capabilitiesInUse(config: EnvironmentConfig): RegionCapability[]
     ...(config.database.replication === "dms-cdc" ? (["dms", "inter-region-vpc-peering"] as const) : []),
     ...(config.cache.replication === "global-datastore" ? (["elasticache-global-datastore"] as const) : []),
     ...(config.observability === undefined ? [] : (["eks-cloudwatch-observability-addon"] as const)),
+    ...(config.observability?.tracing === undefined ? [] : (["aws-xray"] as const)),
+    ...(config.observability?.prometheus === undefined ? [] : (["amazon-managed-prometheus"] as const)),
   ];
 }
 
@@ -51,6 +55,8 @@ const FALLBACK: Record<RegionCapability, string> = {
   dms: 'set database.replication "snapshot-copy"',
   "inter-region-vpc-peering": 'set database.replication "snapshot-copy"',
   "eks-cloudwatch-observability-addon": "remove observability.containerInsights",
+  "aws-xray": "remove observability.tracing",
+  "amazon-managed-prometheus": "remove observability.prometheus",
 };
 
 async function auroraGlobalDatabaseRow(
@@ -131,6 +137,8 @@ const CAPABILITY_READS: Record<RegionCapability, string> = {
   dms: "rds:DescribeDBEngineVersions",
   "inter-region-vpc-peering": "rds:DescribeDBEngineVersions",
   "eks-cloudwatch-observability-addon": "eks:DescribeAddonVersions",
+  "aws-xray": "none (SDK endpoint metadata)",
+  "amazon-managed-prometheus": "none (SDK endpoint metadata)",
 };
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type IssueReporter, logRetentionDays } from "./common";
+import { PROMETHEUS_RETENTION_DAYS } from "../../../modules/prometheus-workspace";
 import type { RegionCapability } from "../region-capabilities";
 import { regionsLacking } from "./replication";
 
@@ -26,6 +27,33 @@ export const observabilitySchema = z.strictObject({
     /** Days the agent's log groups (application, dataplane, host, performance) keep events. */
     logRetentionDays,
   }),
+  /**
+   * Traces: the app sends OTLP to the agent of its node, which sends them to AWS X-Ray.
+   * Left out, the agent receives no traces and the app is told no trace endpoint.
+   */
+  tracing: z
+    .strictObject({
+      /** Share of new traces the app records (OpenTelemetry's `parentbased_traceidratio` sampler). */
+      sampleRatio: z
+        .number()
+        .gt(0, "must be above 0 (leave `tracing` out to record no traces)")
+        .max(1, "must be at most 1 (every trace)"),
+    })
+    .optional(),
+  /**
+   * Prometheus-compatible metrics: an Amazon Managed Service for Prometheus workspace per region,
+   * fed by the agent with the app's OTLP metrics. Left out, no workspace is created.
+   */
+  prometheus: z
+    .strictObject({
+      /** Days the workspace keeps samples. */
+      retentionDays: z
+        .number()
+        .int("must be whole days")
+        .min(PROMETHEUS_RETENTION_DAYS.min, `must be at least ${PROMETHEUS_RETENTION_DAYS.min} day`)
+        .max(PROMETHEUS_RETENTION_DAYS.max, `must be at most ${PROMETHEUS_RETENTION_DAYS.max} days (AMP's limit)`),
+    })
+    .optional(),
 });
 
 /** Every region must offer the add-on, or assert it (nothing lists it; preflight asks the account). */

@@ -26,6 +26,23 @@ describe("observability configuration", () => {
     expectSingleProblem(lines, "observability.containerInsights.logRetentionDays", "100", /retention periods/);
   });
 
+  it.each([
+    [0, /must be above 0 \(leave `tracing` out to record no traces\)/],
+    [1.5, /must be at most 1 \(every trace\)/],
+  ])("refuses a trace sample ratio of %s", (ratio, rule) => {
+    const lines = problemsAfter((input) => (input.observability!.tracing = { sampleRatio: ratio }));
+    expectSingleProblem(lines, "observability.tracing.sampleRatio", String(ratio), rule);
+  });
+
+  it.each([
+    [0, /must be at least 1 day/],
+    [1096, /must be at most 1095 days \(AMP's limit\)/],
+    [30.5, /must be whole days/],
+  ])("refuses a Prometheus retention of %s days", (days, rule) => {
+    const lines = problemsAfter((input) => (input.observability!.prometheus = { retentionDays: days }));
+    expectSingleProblem(lines, "observability.prometheus.retentionDays", String(days), rule);
+  });
+
   it("needs no assertion when the section is left out", () => {
     const config = environmentConfig("production", (input) => {
       delete input.observability;
