@@ -4,7 +4,11 @@ import { Construct } from "constructs";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import type { PolicyStatement } from "../iam-role";
 import type { AwsAccount } from "../shared/aws-account";
+import { CONTAINER_INSIGHTS_NAMESPACE } from "../shared/constants";
 import type { Protection } from "../shared/protection";
+import { type AgentTelemetry, agentConfig, tracingStatements } from "./agent-config";
+
+export { type AgentTelemetry, OTLP_HTTP_PATHS, OTLP_PORTS, agentConfig } from "./agent-config";
 
 /** The EKS add-on that runs the CloudWatch agent and Fluent Bit for Container Insights. */
 export const OBSERVABILITY_ADDON = "amazon-cloudwatch-observability";
@@ -12,8 +16,8 @@ export const OBSERVABILITY_ADDON = "amazon-cloudwatch-observability";
 export const AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" } as const;
 /** The log groups Container Insights writes per cluster: `/aws/containerinsights/<cluster>/<kind>`. */
 export const CONTAINER_INSIGHTS_LOG_KINDS = ["application", "dataplane", "host", "performance"] as const;
-/** Metrics the agent publishes directly (the rest arrive as embedded metric format in `performance`). */
-const AGENT_NAMESPACE = "ContainerInsights";
+/** Container Insights alone: no traces, no Prometheus workspace. */
+const NO_TELEMETRY: AgentTelemetry = { tracing: false };
 
 /** The log group of one Container Insights kind of a cluster. */
 export function containerInsightsLogGroup(clusterName: string, kind: (typeof CONTAINER_INSIGHTS_LOG_KINDS)[number]) {
@@ -22,10 +26,15 @@ export function containerInsightsLogGroup(clusterName: string, kind: (typeof CON
 
 /**
  * What the agent may do, narrower than AWS's CloudWatchAgentServerPolicy: write only this
- * cluster's Container Insights log groups and the ContainerInsights namespace, and read the EC2
- * facts it labels metrics with.
+ * cluster's Container Insights log groups and the ContainerInsights namespace, read the EC2
+ * facts it labels metrics with, and send traces when it forwards them.
  */
-export function agentStatements(account: AwsAccount, region: string, clusterName: string): PolicyStatement[] {
+export function agentStatements(
+  account: AwsAccount,
+  region: string,
+  clusterName: string,
+  telemetry: AgentTelemetry = NO_TELEMETRY,
+): PolicyStatement[] {
   const groups = CONTAINER_INSIGHTS_LOG_KINDS.map(
     (kind) =>
       `arn:${account.partition}:logs:${region}:${account.id}:log-group:${containerInsightsLogGroup(clusterName, kind)}`,
@@ -42,13 +51,14 @@ export function agentStatements(account: AwsAccount, region: string, clusterName
       sid: "PublishContainerInsightsMetrics",
       actions: ["cloudwatch:PutMetricData"],
       resources: ["*"],
-      conditions: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: [AGENT_NAMESPACE] }],
+      conditions: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: [CONTAINER_INSIGHTS_NAMESPACE] }],
     },
     {
       sid: "ReadNodeFacts",
       actions: ["ec2:DescribeInstances", "ec2:DescribeTags", "ec2:DescribeVolumes"],
       resources: ["*"],
     },
+    ...tracingStatements(telemetry, region),
   ];
 }
 
@@ -62,6 +72,11 @@ export interface ContainerInsightsProps {
   readonly logRetentionDays: number;
   /** The agent's Pod Identity role (with {@link agentStatements}), ready to be assumed. */
   readonly agentRole: { readonly arn: string; readonly ready: ITerraformDependable[] };
+  /**
+   * What the agent forwards besides Container Insights (its role must allow it: {@link agentStatements}).
+   * @default no traces, no Prometheus workspace
+   */
+  readonly telemetry?: AgentTelemetry;
   /** What must exist before the add-on's pods can run: node groups, networking. */
   readonly clusterReady: ITerraformDependable[];
   /**
@@ -100,6 +115,8 @@ export class ContainerInsights extends Construct {
       addonVersion: props.addonVersion,
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
+      // The add-on's schema: `agent.config` replaces the chart's default agent configuration.
+      configurationValues: JSON.stringify({ agent: { config: agentConfig(props.telemetry ?? NO_TELEMETRY) } }),
       podIdentityAssociation: [{ roleArn: props.agentRole.arn, serviceAccount: AGENT_SERVICE_ACCOUNT.name }],
       dependsOn: [...props.clusterReady, ...props.agentRole.ready, ...this.logGroups.map((group) => group.logGroup)],
     });

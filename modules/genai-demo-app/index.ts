@@ -11,7 +11,7 @@ import { type AppReleaseParts, type AppReleaseProps, addAppRelease } from "./rel
 
 export type { AppPermissions } from "./permissions";
 export type { AppChartValues } from "./values";
-export { DEREGISTRATION_PROPAGATION_SECONDS, HPA_TARGETS, appChartValues } from "./release";
+export { type AppTelemetry, DEREGISTRATION_PROPAGATION_SECONDS, HPA_TARGETS, appChartValues } from "./release";
 
 /** The app's chart, shipped with the repository. */
 export const APP_CHART_DIR = resolve(__dirname, "../../charts/genai-demo");
@@ -50,6 +50,7 @@ export interface AppReleaseOptions extends Pick<
   | "resources"
   | "vpcCidr"
   | "timeoutSeconds"
+  | "telemetry"
   | "helmProvider"
   | "kubernetesProvider"
 > {

@@ -23,6 +23,26 @@ export const DEREGISTRATION_PROPAGATION_SECONDS = 15;
  */
 export const POD_SECURITY_LEVEL = "restricted";
 
+/**
+ * Where the app sends OpenTelemetry data: OTLP over HTTP to ports on its node's address (the
+ * CloudWatch agent of the observability add-on listens there on the host network).
+ */
+export interface AppTelemetry {
+  /**
+   * Traces: the agent's OTLP/HTTP port, and the share of new traces recorded.
+   * @default - no traces exported
+   */
+  readonly traces?: { readonly port: number; readonly sampleRatio: number };
+  /**
+   * Metrics: the agent's OTLP/HTTP port for metrics.
+   * @default - no metrics exported
+   */
+  readonly metrics?: { readonly port: number };
+}
+
+/** The chart's telemetry values when a signal is off: nothing exported, the fields still valid. */
+const TELEMETRY_OFF = { port: 1, sampleRatio: 1 } as const;
+
 export interface AppReleaseProps {
   /** Directory of charts/genai-demo; copied into the stack's assets so the stack stands alone. */
   readonly chartPath: string;
@@ -43,6 +63,11 @@ export interface AppReleaseProps {
   /** Where the ALB's nodes are: the only source the NetworkPolicy admits. */
   readonly vpcCidr: string;
   readonly timeoutSeconds: number;
+  /**
+   * Where the app sends traces and metrics.
+   * @default - nothing exported
+   */
+  readonly telemetry?: AppTelemetry;
   readonly helmProvider: HelmProvider;
   readonly kubernetesProvider: KubernetesProvider;
   /** The cluster ready for workloads: nodes, networking, API access. */
@@ -79,6 +104,13 @@ export function appChartValues(
     },
     targetGroupBinding: { enabled: true, targetGroupArn: props.targetGroupArn },
     networkPolicy: { vpcCidr: props.vpcCidr },
+    telemetry: {
+      traces: { enabled: props.telemetry?.traces !== undefined, ...(props.telemetry?.traces ?? TELEMETRY_OFF) },
+      metrics: {
+        enabled: props.telemetry?.metrics !== undefined,
+        port: (props.telemetry?.metrics ?? TELEMETRY_OFF).port,
+      },
+    },
   };
 }
 

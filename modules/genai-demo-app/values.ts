@@ -27,6 +27,10 @@ export interface AppChartValues {
   readonly drain: { readonly preStopSeconds: number; readonly terminationGracePeriodSeconds: number };
   readonly targetGroupBinding: { readonly enabled: boolean; readonly targetGroupArn?: string };
   readonly networkPolicy: { readonly vpcCidr: string };
+  readonly telemetry: {
+    readonly traces: { readonly enabled: boolean; readonly port: number; readonly sampleRatio: number };
+    readonly metrics: { readonly enabled: boolean; readonly port: number };
+  };
 }
 
 export interface ComputeResources {

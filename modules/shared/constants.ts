@@ -20,3 +20,6 @@ export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
 
 /** DNS, for the VPC resolver. */
 export const DNS_PORT = 53;
+
+/** Where Container Insights publishes node, pod and cluster metrics. */
+export const CONTAINER_INSIGHTS_NAMESPACE = "ContainerInsights";

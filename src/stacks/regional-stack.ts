@@ -82,7 +82,7 @@ export class RegionalStack extends PlatformStack {
     const fromPrimary = this.readPrimaryDataOutputs();
     this.network = buildNetwork(context);
     this.eks = buildEksCluster(context, this.network);
-    buildContainerInsights(context, this.eks);
+    const telemetry = buildContainerInsights(context, this.eks);
     const alerts = buildRegionalAlerts(context);
     this.ingress = buildIngress(context, this.network, alerts.warning);
     buildSloAlarms(context, this.ingress, alerts);
@@ -98,6 +98,7 @@ export class RegionalStack extends PlatformStack {
       data: this.data,
       repository: this.imageRepository,
       releases,
+      telemetry: telemetry?.app,
     });
     this.exportOutputs();
   }

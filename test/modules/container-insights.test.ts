@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContainerInsights, agentStatements } from "../../modules/container-insights";
+import { ContainerInsights, OTLP_PORTS, agentConfig, agentStatements } from "../../modules/container-insights";
 import { resourcesOf, synthInStack } from "../helpers";
 
 const account = { id: "111122223333", partition: "aws" };
@@ -63,5 +63,45 @@ describe("ContainerInsights", () => {
         statement.conditions === undefined,
     );
     expect(writesEverywhere).toEqual([]);
+  });
+
+  it("writes the agent's configuration out: Container Insights only, Application Signals off", () => {
+    const [addon] = resourcesOf(json, "aws_eks_addon");
+    expect(JSON.parse(addon!.configuration_values as string)).toEqual({
+      agent: { config: { logs: { metrics_collected: { kubernetes: { enhanced_container_insights: true } } } } },
+    });
+    expect(
+      agentStatements(account, "ap-east-2", "demo").some((s) => s.actions.some((a) => a.startsWith("xray:"))),
+    ).toBe(false);
+  });
+
+  it("forwards OTLP traces to X-Ray and metrics to the workspace, on ports of their own", () => {
+    const config = agentConfig({ tracing: true, prometheusWorkspaceId: "ws-1234" }) as {
+      traces: { traces_collected: { otlp: { grpc_endpoint: string; http_endpoint: string } } };
+      metrics: {
+        metrics_destinations: unknown;
+        metrics_collected: { otlp: { grpc_endpoint: string; http_endpoint: string } };
+      };
+    };
+    expect(config.traces.traces_collected.otlp).toEqual({
+      grpc_endpoint: `0.0.0.0:${OTLP_PORTS.traces.grpc}`,
+      http_endpoint: `0.0.0.0:${OTLP_PORTS.traces.http}`,
+    });
+    expect(config.metrics.metrics_destinations).toEqual({ amp: { workspace_id: "ws-1234" } });
+    const ports = [config.traces.traces_collected.otlp, config.metrics.metrics_collected.otlp].flatMap((otlp) => [
+      otlp.grpc_endpoint,
+      otlp.http_endpoint,
+    ]);
+    expect(new Set(ports).size).toBe(4);
+  });
+
+  it("lets a tracing agent send traces in its own region only", () => {
+    const tracing = agentStatements(account, "ap-east-2", "demo", { tracing: true }).find(
+      (statement) => statement.sid === "SendTracesToXRay",
+    );
+    expect(tracing).toMatchObject({
+      actions: expect.arrayContaining(["xray:PutTraceSegments", "xray:GetSamplingRules"]),
+      conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["ap-east-2"] }],
+    });
   });
 });

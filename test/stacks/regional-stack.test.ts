@@ -8,7 +8,15 @@ import { CACHE_GLOBAL_DATASTORE_OUTPUT } from "../../src/stacks/regional/data";
 import { REGIONAL_OUTPUTS, RegionalStack } from "../../src/stacks/regional-stack";
 import { backupSchedule } from "../../modules/backup-plan";
 import { isReadOnlyAction } from "../../modules/iam-role";
-import { blocksOf, environmentConfig, osakaInsteadOfTaipei, refTo, resourcesOf, testApp } from "../helpers";
+import {
+  blocksOf,
+  environmentConfig,
+  statementsBehind,
+  osakaInsteadOfTaipei,
+  refTo,
+  resourcesOf,
+  testApp,
+} from "../helpers";
 
 type Block = Record<string, unknown>;
 
@@ -283,6 +291,63 @@ describe("RegionalStack telemetry", () => {
       (association) => association.service_account === "cloudwatch-agent",
     );
     expect(standalone).toEqual([]);
+  });
+});
+
+describe("RegionalStack traces and Prometheus metrics", () => {
+  const json = synthRegion(production, "taipei");
+  const addon = resourcesOf(json, "aws_eks_addon").find(
+    (candidate) => candidate.addon_name === "amazon-cloudwatch-observability",
+  )!;
+  const agentConfig = JSON.parse(addon.configuration_values as string).agent.config;
+  const release = resourcesOf(json, "helm_release").find((candidate) => candidate.name === "genai-demo")!;
+  const appValues = JSON.parse((release.values as string[])[0]!);
+
+  it("has the agent remote-write the app's metrics into the region's own workspace", () => {
+    const workspaceId = refTo(
+      json,
+      "aws_prometheus_workspace",
+      (ws) => ws.alias === "genai-demo-production-taipei",
+      "id",
+    );
+    const workspaceArn = refTo(
+      json,
+      "aws_prometheus_workspace",
+      (ws) => ws.alias === "genai-demo-production-taipei",
+      "arn",
+    );
+    expect(agentConfig.metrics.metrics_destinations).toEqual({ amp: { workspace_id: workspaceId } });
+    const statements = resourcesOf(json, "aws_iam_role_policy")
+      .flatMap((policy) => statementsBehind(json, policy.policy))
+      .filter((statement) => ([] as string[]).concat(statement.actions as string[]).includes("aps:RemoteWrite"));
+    expect(statements).toEqual([expect.objectContaining({ resources: [workspaceArn] })]);
+  });
+
+  it("tells the app exactly the ports the agent listens on", () => {
+    const port = (endpoint: string) => Number(endpoint.split(":").pop());
+    expect(appValues.telemetry).toEqual({
+      traces: {
+        enabled: true,
+        port: port(agentConfig.traces.traces_collected.otlp.http_endpoint),
+        sampleRatio: production.observability!.tracing!.sampleRatio,
+      },
+      metrics: { enabled: true, port: port(agentConfig.metrics.metrics_collected.otlp.http_endpoint) },
+    });
+  });
+
+  it("leaves tracing and the workspace out when the environment does", () => {
+    const quiet = environmentConfig("production", (input) => {
+      delete input.observability!.tracing;
+      delete input.observability!.prometheus;
+    });
+    const synthesized = synthRegion(quiet, "taipei");
+    expect(resourcesOf(synthesized, "aws_prometheus_workspace")).toEqual([]);
+    const config = JSON.parse(
+      resourcesOf(synthesized, "aws_eks_addon").find(
+        (candidate) => candidate.addon_name === "amazon-cloudwatch-observability",
+      )!.configuration_values as string,
+    ).agent.config;
+    expect(Object.keys(config)).toEqual(["logs"]);
   });
 });
 

@@ -32,3 +32,62 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- printf "%s:%s" .Values.image.repository .Values.image.tag -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+OpenTelemetry settings of the app container: OTLP over HTTP to the CloudWatch agent of the pod's
+own node (the observability add-on runs it on the host network), in OpenTelemetry's standard
+variables and in Spring Boot's. A signal that is off is switched off explicitly, so the app never
+exports to a default endpoint nobody listens on.
+*/}}
+{{- define "genai-demo.telemetryEnv" -}}
+{{- $t := .Values.telemetry -}}
+- name: HOST_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.hostIP
+- name: OTEL_SERVICE_NAME
+  value: {{ include "genai-demo.fullname" . | quote }}
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: {{ printf "deployment.environment=%s,cloud.region=%s" .Values.springProfile .Values.aws.region | quote }}
+- name: OTEL_EXPORTER_OTLP_PROTOCOL
+  value: http/protobuf
+{{- if $t.traces.enabled }}
+{{- $endpoint := printf "http://$(HOST_IP):%d/v1/traces" (int $t.traces.port) }}
+- name: OTEL_TRACES_EXPORTER
+  value: otlp
+- name: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ $endpoint | quote }}
+- name: OTEL_TRACES_SAMPLER
+  value: parentbased_traceidratio
+- name: OTEL_TRACES_SAMPLER_ARG
+  value: {{ $t.traces.sampleRatio | toString | quote }}
+# X-Ray's header too, so a trace started at the load balancer continues in the app.
+- name: OTEL_PROPAGATORS
+  value: tracecontext,baggage,xray
+- name: MANAGEMENT_OTLP_TRACING_ENDPOINT
+  value: {{ $endpoint | quote }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $t.traces.sampleRatio | toString | quote }}
+{{- else }}
+- name: OTEL_TRACES_EXPORTER
+  value: none
+- name: MANAGEMENT_TRACING_ENABLED
+  value: "false"
+{{- end }}
+{{- if $t.metrics.enabled }}
+{{- $endpoint := printf "http://$(HOST_IP):%d/v1/metrics" (int $t.metrics.port) }}
+- name: OTEL_METRICS_EXPORTER
+  value: otlp
+- name: OTEL_EXPORTER_OTLP_METRICS_ENDPOINT
+  value: {{ $endpoint | quote }}
+- name: MANAGEMENT_OTLP_METRICS_EXPORT_URL
+  value: {{ $endpoint | quote }}
+- name: MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED
+  value: "true"
+{{- else }}
+- name: OTEL_METRICS_EXPORTER
+  value: none
+- name: MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED
+  value: "false"
+{{- end }}
+{{- end -}}

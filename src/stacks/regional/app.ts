@@ -1,6 +1,6 @@
 import type { ContainerRepository } from "../../../modules/container-registry";
 import type { IWorkloadCluster } from "../../../modules/eks-cluster";
-import { GenAiDemoApp } from "../../../modules/genai-demo-app";
+import { type AppTelemetry, GenAiDemoApp } from "../../../modules/genai-demo-app";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { appLogGroupPrefix, appSettingPaths } from "../../resource-names";
 import type { RegionContext } from "./context";
@@ -23,6 +23,8 @@ export function buildApp(
     data: Pick<DataTier, "database" | "cache">;
     repository: Pick<ContainerRepository, "url">;
     releases: ClusterReleases;
+    /** Where the app sends traces and metrics (none without Container Insights). */
+    telemetry?: AppTelemetry;
   },
 ): GenAiDemoApp {
   const { app, kubernetes } = config;
@@ -52,6 +54,7 @@ export function buildApp(
           resources: app.resources,
           vpcCidr: region.vpcCidr,
           timeoutSeconds: kubernetes.releaseTimeoutSeconds,
+          telemetry: parts.telemetry,
           helmProvider: parts.releases.providers.helm,
           kubernetesProvider: parts.releases.providers.kubernetes,
           dependsOn: [parts.releases.controllers.loadBalancerController],

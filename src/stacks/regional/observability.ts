@@ -1,7 +1,15 @@
 import { CANARY_ALARM, Canary } from "../../../modules/canary";
-import { AGENT_SERVICE_ACCOUNT, ContainerInsights, agentStatements } from "../../../modules/container-insights";
+import {
+  AGENT_SERVICE_ACCOUNT,
+  type AgentTelemetry,
+  ContainerInsights,
+  OTLP_PORTS,
+  agentStatements,
+} from "../../../modules/container-insights";
 import { RegionalDashboard } from "../../../modules/dashboards";
 import type { EksCluster } from "../../../modules/eks-cluster";
+import { type AppTelemetry, DEFAULT_APP_SERVICE_ACCOUNT } from "../../../modules/genai-demo-app";
+import { PrometheusWorkspace } from "../../../modules/prometheus-workspace";
 import { HEALTH_CHECK_PATH } from "../../../modules/dns-failover";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { type ServiceLevelObjectives, SloAlarms } from "../../../modules/slo-alarms";
@@ -51,6 +59,11 @@ export function buildDashboard(
     webAclMetricName: ingress.webAclMetricName,
     databaseInstanceIds: data.database?.instances.map((instance) => instance.identifier) ?? [],
     cacheMemberIds: data.cache.memberIds,
+    // The cluster is named after the region's prefix (buildEksCluster).
+    cluster:
+      config.observability === undefined
+        ? undefined
+        : { name: prefix, appNamespace: DEFAULT_APP_SERVICE_ACCOUNT.namespace },
   });
 }
 
@@ -78,28 +91,64 @@ export function buildCanary(
   });
 }
 
-/** Container Insights on the region's cluster, when the environment asks for it. */
+/** The cluster's telemetry: Container Insights, the Prometheus workspace, where the app sends OTLP. */
+export interface ClusterTelemetry {
+  readonly insights: ContainerInsights;
+  readonly workspace?: PrometheusWorkspace;
+  readonly app: AppTelemetry;
+}
+
+/**
+ * Container Insights on the region's cluster, when the environment asks for it; its agent also
+ * forwards the app's traces to X-Ray and metrics to the region's Prometheus workspace when
+ * `observability.tracing` and `observability.prometheus` are set.
+ */
 export function buildContainerInsights(
   { scope, config, region, account, prefix, protection }: RegionContext,
   eks: EksCluster,
-): ContainerInsights | undefined {
-  const settings = config.observability?.containerInsights;
+): ClusterTelemetry | undefined {
+  const settings = config.observability;
   if (settings === undefined) return undefined;
+  const workspace =
+    settings.prometheus === undefined
+      ? undefined
+      : new PrometheusWorkspace(scope, "prometheus", {
+          alias: prefix,
+          account,
+          retentionDays: settings.prometheus.retentionDays,
+          protection,
+        });
+  const telemetry: AgentTelemetry = { tracing: settings.tracing !== undefined, prometheusWorkspaceId: workspace?.id };
   const agentRole = eks.addWorkloadRole("cloudwatch-agent", {
     serviceAccount: AGENT_SERVICE_ACCOUNT,
     description: "The CloudWatch agent of Container Insights",
-    statements: agentStatements(account, region.awsRegion, prefix),
+    statements: [
+      ...agentStatements(account, region.awsRegion, prefix, telemetry),
+      ...(workspace === undefined ? [] : [workspace.remoteWriteStatement()]),
+    ],
     associate: false,
   });
   // The cluster is named after the region's prefix (buildEksCluster).
-  return new ContainerInsights(scope, "container-insights", {
+  const insights = new ContainerInsights(scope, "container-insights", {
     clusterName: prefix,
     account,
     region: region.awsRegion,
-    addonVersion: settings.addonVersion,
-    logRetentionDays: settings.logRetentionDays,
+    addonVersion: settings.containerInsights.addonVersion,
+    logRetentionDays: settings.containerInsights.logRetentionDays,
+    telemetry,
     agentRole: { arn: agentRole.arn, ready: agentRole.ready },
     clusterReady: eks.readyForWorkloads,
     protection,
   });
+  return {
+    insights,
+    workspace,
+    app: {
+      traces:
+        settings.tracing === undefined
+          ? undefined
+          : { port: OTLP_PORTS.traces.http, sampleRatio: settings.tracing.sampleRatio },
+      metrics: workspace === undefined ? undefined : { port: OTLP_PORTS.metrics.http },
+    },
+  };
 }

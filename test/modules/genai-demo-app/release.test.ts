@@ -107,6 +107,22 @@ describe("appChartValues", () => {
     expect(appChartValues({ ...valueProps, replicas: { min: 1, max: 3 } }).pdb).toEqual({ minAvailable: 0 });
   });
 
+  it("exports no telemetry unless told where to", () => {
+    expect(values.telemetry.traces.enabled).toBe(false);
+    expect(values.telemetry.metrics.enabled).toBe(false);
+  });
+
+  it("sends traces and metrics to the ports it is given, sampling as configured", () => {
+    const telemetry = appChartValues({
+      ...valueProps,
+      telemetry: { traces: { port: 4318, sampleRatio: 0.25 }, metrics: { port: 4328 } },
+    }).telemetry;
+    expect(telemetry).toEqual({
+      traces: { enabled: true, port: 4318, sampleRatio: 0.25 },
+      metrics: { enabled: true, port: 4328 },
+    });
+  });
+
   it("pins a digest when one is given", () => {
     const digest = `sha256:${"a".repeat(64)}`;
     expect(appChartValues({ ...valueProps, image: { ...valueProps.image, digest } }).image.digest).toBe(digest);
