@@ -1,5 +1,6 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Construct } from "constructs";
+import { CONTAINER_INSIGHTS_NAMESPACE } from "../shared/constants";
 import {
   LOAD_BALANCER_NAMESPACE,
   type ServiceLevelObjectives,
@@ -31,6 +32,11 @@ export interface RegionalDashboardProps {
   readonly databaseInstanceIds?: readonly string[];
   /** Cache member cluster ids (`<group>-001`, ...). */
   readonly cacheMemberIds: readonly string[];
+  /**
+   * The EKS cluster and the app's namespace, whose nodes and pods Container Insights measures.
+   * @default - no node or pod graphs (a cluster without Container Insights publishes none)
+   */
+  readonly cluster?: { readonly name: string; readonly appNamespace: string };
 }
 
 const metric = (
@@ -44,7 +50,7 @@ const metric = (
 
 /**
  * One page per region for whoever is on call: the SLOs and their budgets left, the load balancer,
- * the app's targets, the database, the cache and WAF, each graph from the same metric queries
+ * the app's targets, WAF, the cluster's nodes and the app's pods, the database and the cache, each graph from the same metric queries
  * the alarms evaluate.
  */
 export class RegionalDashboard extends Construct {
@@ -54,7 +60,12 @@ export class RegionalDashboard extends Construct {
     super(scope, id);
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {
       dashboardName: props.name,
-      dashboardBody: dashboardBody([...this.serviceLevels(props), ...this.requestPath(props), ...this.dataTier(props)]),
+      dashboardBody: dashboardBody([
+        ...this.serviceLevels(props),
+        ...this.requestPath(props),
+        ...this.nodesAndPods(props),
+        ...this.dataTier(props),
+      ]),
     });
   }
 
@@ -116,6 +127,48 @@ export class RegionalDashboard extends Construct {
         [
           metric("allowed", "AWS/WAFV2", "AllowedRequests", webAcl, "Sum", "allowed"),
           metric("blocked", "AWS/WAFV2", "BlockedRequests", webAcl, "Sum", "blocked"),
+        ],
+        { region },
+      ),
+    ];
+  }
+
+  private nodesAndPods({ region, cluster }: RegionalDashboardProps): Widget[] {
+    if (cluster === undefined) return [];
+    const ofCluster = { ClusterName: cluster.name };
+    const ofApp = { ...ofCluster, Namespace: cluster.appNamespace };
+    const insights = (
+      id: string,
+      metricName: string,
+      dimensions: Record<string, string>,
+      stat: string,
+      label: string,
+    ) => metric(id, CONTAINER_INSIGHTS_NAMESPACE, metricName, dimensions, stat, label);
+    return [
+      graph(
+        "Nodes",
+        [
+          insights("nodes", "cluster_node_count", ofCluster, "Average", "nodes"),
+          insights("failed", "cluster_failed_node_count", ofCluster, "Maximum", "failed"),
+        ],
+        { region },
+      ),
+      graph(
+        "Node CPU and memory (%)",
+        [
+          insights("cpu", "node_cpu_utilization", ofCluster, "Average", "CPU"),
+          insights("memory", "node_memory_utilization", ofCluster, "Average", "memory"),
+        ],
+        { region },
+      ),
+      graph("App pods running", [insights("pods", "namespace_number_of_running_pods", ofApp, "Average", "running")], {
+        region,
+      }),
+      graph(
+        "App pod CPU and memory (%)",
+        [
+          insights("cpu", "pod_cpu_utilization", ofApp, "Average", "CPU"),
+          insights("memory", "pod_memory_utilization", ofApp, "Average", "memory"),
         ],
         { region },
       ),

@@ -69,6 +69,8 @@ const SYNTHETICS_PAGE =
 const WAF_PAGE = "https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html";
 
 /** AWS DMS task metrics ("Monitoring AWS DMS tasks", replication task metrics). */
+const CONTAINER_INSIGHTS_PAGE =
+  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-EKS.html";
 const DMS_PAGE = "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html";
 
 export const METRIC_CATALOGUE: readonly MetricEntry[] = [
@@ -286,6 +288,44 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     confirmed: true,
     note: `Lag of the secondary region's primary node behind the primary region's. ${CACHE_DIMENSION_NOTE}`,
   },
+
+  // --- Container Insights (regional dashboards, when observability is configured) ---
+  ...(
+    [
+      ["cluster_node_count", ["ClusterName"], "Count", "The total number of worker nodes in the cluster."],
+      ["cluster_failed_node_count", ["ClusterName"], "Count", "Worker nodes suffering from any node condition."],
+      [
+        "node_cpu_utilization",
+        ["ClusterName"],
+        "Percent",
+        "Also per NodeName+InstanceId; ClusterName alone is the cluster's.",
+      ],
+      ["node_memory_utilization", ["ClusterName"], "Percent", "node_memory_working_set / node_memory_limit."],
+      ["namespace_number_of_running_pods", ["ClusterName", "Namespace"], "Count", "Pods running per namespace."],
+      [
+        "pod_cpu_utilization",
+        ["ClusterName", "Namespace"],
+        "Percent",
+        "Also per PodName or Service; Namespace+ClusterName aggregates a namespace.",
+      ],
+      [
+        "pod_memory_utilization",
+        ["ClusterName", "Namespace"],
+        "Percent",
+        "Also per PodName or Service; Namespace+ClusterName aggregates a namespace.",
+      ],
+    ] as const
+  ).map(([metricName, dimensions, unit, note]): MetricEntry => ({
+    namespace: "ContainerInsights",
+    metricName,
+    dimensions,
+    statistics: ["Average", "Minimum", "Maximum"],
+    minPeriodSeconds: 60,
+    unit,
+    source: { page: CONTAINER_INSIGHTS_PAGE, read: "2026-12-02" },
+    confirmed: true,
+    note: `The page's table lists this dimension set. ${note}`,
+  })),
 ];
 
 /** The `metric` block of a `metric_query` entry, as cdktf synthesizes it. */

@@ -19,7 +19,7 @@ const objectives = {
   latencyTargetPercent: 95,
   latencyThresholdSeconds: 0.2,
 };
-const regional = (databaseInstanceIds?: string[]) =>
+const regional = (databaseInstanceIds?: string[], cluster?: { name: string; appNamespace: string }) =>
   synthInStack(
     (stack) =>
       new RegionalDashboard(stack, "dashboard", {
@@ -31,12 +31,37 @@ const regional = (databaseInstanceIds?: string[]) =>
         webAclMetricName: "demo-production-taipei",
         databaseInstanceIds,
         cacheMemberIds: ["demo-001", "demo-002"],
+        cluster,
       }),
   );
 
 describe("RegionalDashboard", () => {
   const json = regional(["demo-1", "demo-2"]);
   const widgets = widgetsOf(json);
+
+  it("graphs the cluster's nodes and the app's pods from Container Insights, when the cluster runs it", () => {
+    const withCluster = widgetsOf(regional(["demo-1"], { name: "demo-production-taipei", appNamespace: "genai-demo" }));
+    expect(titled(withCluster, "Nodes").properties.metrics).toEqual([
+      [
+        "ContainerInsights",
+        "cluster_node_count",
+        "ClusterName",
+        "demo-production-taipei",
+        expect.objectContaining({ id: "nodes" }),
+      ],
+      [
+        "ContainerInsights",
+        "cluster_failed_node_count",
+        "ClusterName",
+        "demo-production-taipei",
+        expect.objectContaining({ id: "failed" }),
+      ],
+    ]);
+    expect(titled(withCluster, "App pods running").properties.metrics![0]).toEqual(
+      expect.arrayContaining(["namespace_number_of_running_pods", "Namespace", "genai-demo"]),
+    );
+    expect(widgets.some((widget) => widget.properties.title?.startsWith("Node"))).toBe(false);
+  });
 
   it("is named for the region and graphs its SLOs from the alarms' own queries", () => {
     expect(resourcesOf(json, "aws_cloudwatch_dashboard")[0]!.dashboard_name).toBe("demo-production-taipei");
