@@ -45,6 +45,7 @@ for region in regions:
     found += [f"{region} dms {i['ReplicationInstanceIdentifier']}" for i in client("dms", region).describe_replication_instances()["ReplicationInstances"]]
     found += [f"{region} canary {c['Name']}" for c in client("synthetics", region).describe_canaries()["Canaries"]]
     found += [f"{region} dashboard {d['DashboardName']}" for d in client("cloudwatch", region).list_dashboards()["DashboardEntries"]]
+    found += [f"{region} prometheus workspace {w.get('alias')}" for w in client("amp", region).list_workspaces()["workspaces"]]
 
 global_region = "us-east-1"
 found += [f"iam role {r['RoleName']}" for r in client("iam", global_region).list_roles()["Roles"]]

@@ -17,6 +17,7 @@ export interface StackDocument {
 /** Provider `endpoints` keys of every AWS service the stacks call. */
 export const EMULATED_SERVICES = [
   "acm",
+  "amp",
   "backup",
   "budgets",
   "ce",

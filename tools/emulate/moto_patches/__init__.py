@@ -44,6 +44,7 @@ from .preflight import (
     add_rds_engine_versions_and_orderable_options_from_catalogue,
     answer_ec2_instance_type_offerings_from_catalogue,
 )
+from .prometheus import add_amp_workspace_key_and_configuration
 from .synthetics import add_synthetics_canary_lifecycle
 from .storage import fix_create_bucket_tags, fix_s3control_tags_of_encoded_arns
 from .transport import replay_answer_to_a_resent_call
@@ -78,6 +79,7 @@ FIXES = [
     add_budget_subscribers_and_tags,
     add_cost_anomaly_monitors_and_subscriptions,
     add_synthetics_canary_lifecycle,
+    add_amp_workspace_key_and_configuration,
     # Read-only calls of npm run preflight, answered from a seeded per-account catalogue.
     add_preflight_catalogue,
     add_account_get_region_opt_status,
