@@ -1,5 +1,6 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
+  edge,
   RTO_SECONDS,
   canaries,
   apiAllowList,
@@ -51,6 +52,7 @@ export const production = {
   },
   canaries,
   observability,
+  edge,
   network: {
     subnetPrefixLengths: { private: 19, public: 22, database: 22 },
     flowLogRetentionDays: 365,

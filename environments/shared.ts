@@ -1,4 +1,5 @@
 import type { HealthCheckerRegion } from "../src/config/schema/failover";
+import type { EnvironmentInput } from "../src/config/schema";
 
 /**
  * Values every environment shares, kept in one place so the environment files state only what
@@ -139,3 +140,25 @@ export const observability = {
 
 /** A region's assertion that it offers the add-on above (src/config/region-capabilities.ts). */
 export const observabilityAddon = ["eks-cloudwatch-observability-addon"] as const;
+
+/**
+ * The CloudFront edge (docs/dns.md). Static paths are cached a day; the read-only health path
+ * fails over within seconds like them: 2 attempts x (2 s to connect + 5 s to answer) = 14 s at
+ * worst before the secondary region is asked. The API itself may take a minute to answer (a
+ * GenAI completion) and fails over with DNS.
+ */
+export const edge: NonNullable<EnvironmentInput["edge"]> = {
+  priceClass: "PriceClass_200",
+  staticPathPatterns: ["/static/*", "/assets/*", "/favicon.ico"],
+  staticCacheSeconds: 86_400,
+  readOnlyPathPatterns: ["/actuator/health*"],
+  api: { readTimeoutSeconds: 60, keepaliveSeconds: 5 },
+  originFailover: {
+    connectionTimeoutSeconds: 2,
+    connectionAttempts: 2,
+    readTimeoutSeconds: 5,
+    statusCodes: [500, 502, 503, 504],
+  },
+  wafRateLimitPer5Minutes: 2000,
+  logRetentionDays: 365,
+};

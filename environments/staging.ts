@@ -1,5 +1,6 @@
 import type { EnvironmentInput } from "../src/config/schema";
 import {
+  edge,
   RTO_SECONDS,
   canaries,
   apiAllowList,
@@ -46,6 +47,7 @@ export const staging = {
   },
   canaries,
   observability,
+  edge,
   network: {
     subnetPrefixLengths: { private: 21, public: 24, database: 24 },
     flowLogRetentionDays: 365,

@@ -18,6 +18,7 @@ import { costsSchema } from "./costs";
 import { sloSchema } from "./slo";
 import { canariesSchema } from "./canaries";
 import { checkObservabilityForEnvironment, observabilitySchema } from "./observability";
+import { edgeSchema } from "./edge";
 import { ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { regionSchema } from "./region";
@@ -73,6 +74,12 @@ export const environmentSchema = z
     backup: backupSchema,
     /** DNS failover between the regions; required when more than one region serves. */
     failover: failoverSchema.optional(),
+    /**
+     * CloudFront in front of the regions for the public names, with WAF at the edge. Needs
+     * `failover`: the edge reaches the API through the regions' failover name. Left out, the
+     * public names point at the regions' load balancers directly.
+     */
+    edge: edgeSchema.optional(),
     regions: z.array(regionSchema).min(1, "needs at least one region"),
     /**
      * Services whose service-linked role already exists in the account (`npm run preflight`
@@ -104,6 +111,9 @@ export const environmentSchema = z
     checkAppForEnvironment(env, issue);
     checkDataTierReplication(env, issue);
     checkObservabilityForEnvironment(env, issue);
+    if (env.edge !== undefined && env.failover === undefined) {
+      issue(["edge"], "needs failover: the edge reaches the API through the regions' Route 53 failover name");
+    }
 
     env.regions.forEach((region, i) => {
       const regionIssue = (path: (string | number)[], message: string) => issue(["regions", i, ...path], message);

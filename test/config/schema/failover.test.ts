@@ -52,7 +52,10 @@ describe("failover configuration", () => {
   });
 
   it("rejects several serving regions without failover", () => {
-    const lines = problemsAfter((input) => delete input.failover);
+    const lines = problemsAfter((input) => {
+      delete input.failover;
+      delete input.edge;
+    });
     expectSingleProblem(lines, "failover", "(missing)", /2 regions serve the same names: configure failover/);
   });
 
