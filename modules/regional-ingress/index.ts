@@ -8,7 +8,7 @@ import { ANY_IPV4, APP_CONTAINER_PORT, PORTS } from "../shared/constants";
 import { AccessLogBucket } from "./access-logs";
 import { IngressAlarms } from "./alarms";
 import { RegionalCertificate } from "./certificate";
-import { RegionalWebAcl } from "./web-acl";
+import { WebAcl } from "../web-acl";
 import { type Protection, protectionSettings } from "../shared/protection";
 
 /** TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (Security Hub ELB.17 accepts it). */
@@ -145,8 +145,9 @@ export class RegionalIngress extends Construct {
       defaultAction: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
     });
 
-    const waf = new RegionalWebAcl(this, "waf", {
+    const waf = new WebAcl(this, "waf", {
       name: props.name,
+      protects: `the load balancer of ${props.name}`,
       region: props.region,
       account: props.account,
       resourceArn: this.loadBalancer.arn,
