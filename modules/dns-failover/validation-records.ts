@@ -22,6 +22,8 @@ export interface CertificateValidationRecordsProps {
  */
 export class CertificateValidationRecords extends Construct {
   readonly certificate: AcmCertificate;
+  /** The validation records (one per name), for whoever waits for a certificate's issuance. */
+  readonly records: Route53Record;
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
@@ -40,7 +42,7 @@ export class CertificateValidationRecords extends Construct {
     );
     const names = TerraformIterator.fromList(props.names);
     const answer = (field: string) => Token.asString(Fn.lookupNested(answers.expression, [names.value, field]));
-    new Route53Record(this, "record", {
+    this.records = new Route53Record(this, "record", {
       forEach: names,
       zoneId: props.zoneId,
       name: answer("resource_record_name"),

@@ -16,7 +16,8 @@ import type { DnsFailover } from "../../modules/dns-failover";
 import { HostedZone } from "../../modules/hosted-zone";
 import { ROUTE53_METRICS_REGION } from "../config/aws-regions";
 import type { EnvironmentConfig } from "../config/schema";
-import { buildCertificateValidation, buildDnsFailover } from "./global/dns";
+import { buildCertificateValidation, buildDnsFailover, buildEdge } from "./global/dns";
+import type { EdgeDistribution } from "../../modules/edge-distribution";
 import { protectionSettings } from "../../modules/shared/protection";
 import { PlatformStack } from "./platform-stack";
 
@@ -43,6 +44,7 @@ export class GlobalStack extends PlatformStack {
   readonly hostedZone: HostedZone;
   readonly alerts: AlertTopics;
   readonly failover?: DnsFailover;
+  readonly edge?: EdgeDistribution;
 
   constructor(scope: Construct, id: string, config: EnvironmentConfig) {
     super(scope, id, { config, awsRegion: ROUTE53_METRICS_REGION });
@@ -74,8 +76,15 @@ export class GlobalStack extends PlatformStack {
 
     this.createServiceLinkedRoles(config);
     this.createDmsServiceRoles(config);
-    buildCertificateValidation(this, config, this.hostedZone.zoneId);
+    const validation = buildCertificateValidation(this, config, this.hostedZone.zoneId);
     this.failover = buildDnsFailover(this, config, this.alerts);
+    this.edge = buildEdge(this, config, {
+      zoneId: this.hostedZone.zoneId,
+      validation,
+      account: this.account,
+      region: ROUTE53_METRICS_REGION,
+      protection: this.protection,
+    });
     this.publicCanary(config, name);
     new GlobalDashboard(this, "dashboard", {
       name,

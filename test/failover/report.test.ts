@@ -39,9 +39,7 @@ describe.each([
 
   it("covers every routed name, guarded by the primary's origin check", () => {
     expect(rows.map((row) => [row.policy, row.name])).toEqual([
-      ["failover", "api.staging.genai-demo.example.com"],
-      ["failover", "staging.genai-demo.example.com"],
-      ["failover", "www.staging.genai-demo.example.com"],
+      ["failover", "origin.staging.genai-demo.example.com"],
       ["latency", "api-latency.staging.genai-demo.example.com"],
     ]);
     const failover = rows.filter((row) => row.policy === "failover");

@@ -31,20 +31,40 @@ const checkedOrigin = (healthCheckId: unknown) => {
 };
 
 describe("DNS failover across the stacks (production)", () => {
+  it("origin.genai-demo.example.com (the edge's API origin) has one PRIMARY in taipei and one SECONDARY in tokyo, each guarded by its own origin's check", () => {
+    const members = records.filter((record) => record.name === "origin.genai-demo.example.com");
+    expect(members.map((member) => [member.stack, member.set_identifier, member.failover_routing_policy])).toEqual([
+      ["taipei", "taipei", { type: "PRIMARY" }],
+      ["tokyo", "tokyo", { type: "SECONDARY" }],
+    ]);
+    for (const member of members) {
+      expect(checkedOrigin(member.health_check_id)).toBe(`${member.stack}.origin.genai-demo.example.com`);
+      expect(member.alias).toMatchObject({ evaluate_target_health: true });
+    }
+  });
+
   it.each(["api.genai-demo.example.com", "genai-demo.example.com", "www.genai-demo.example.com"])(
-    "%s has one PRIMARY in taipei and one SECONDARY in tokyo, each guarded by its own origin's check",
+    "%s is no region's: global points it (A and AAAA) at the edge",
     (name) => {
-      const members = records.filter((record) => record.name === name);
-      expect(members.map((member) => [member.stack, member.set_identifier, member.failover_routing_policy])).toEqual([
-        ["taipei", "taipei", { type: "PRIMARY" }],
-        ["tokyo", "tokyo", { type: "SECONDARY" }],
-      ]);
-      for (const member of members) {
-        expect(checkedOrigin(member.health_check_id)).toBe(`${member.stack}.origin.genai-demo.example.com`);
-        expect(member.alias).toMatchObject({ evaluate_target_health: true });
-      }
+      expect(records.filter((record) => record.name === name)).toEqual([]);
+      const aliases = Object.values(global.resource.aws_route53_record!).filter((record) => record.name === name);
+      expect(aliases.map((record) => record.type).sort()).toEqual(["A", "AAAA"]);
+      for (const record of aliases)
+        expect(record.alias).toMatchObject({
+          name: expect.stringMatching(/aws_cloudfront_distribution\..+\.domain_name/),
+        });
     },
   );
+
+  it("sends the edge's API to the failover name and its idempotent paths also to the secondary's own origin", () => {
+    const [distribution] = Object.values(global.resource.aws_cloudfront_distribution!);
+    const origins = distribution!.origin as { origin_id: string; domain_name: string }[];
+    expect(Object.fromEntries(origins.map((origin) => [origin.origin_id, origin.domain_name]))).toEqual({
+      api: "origin.genai-demo.example.com",
+      "api-failing-fast": "origin.genai-demo.example.com",
+      secondary: "tokyo.origin.genai-demo.example.com",
+    });
+  });
 
   it("has a latency member for every region, in its own AWS region", () => {
     const members = records.filter((record) => record.name === "api-latency.genai-demo.example.com");
@@ -58,7 +78,10 @@ describe("DNS failover across the stacks (production)", () => {
 
   it("gives each region its origin record, unguarded, and no region another's", () => {
     for (const key of ["taipei", "tokyo"]) {
-      const origins = records.filter((record) => String(record.name).endsWith(".origin.genai-demo.example.com"));
+      const origins = records.filter(
+        (record) =>
+          String(record.name).endsWith(".origin.genai-demo.example.com") && record.set_identifier === undefined,
+      );
       expect(origins.filter((record) => record.stack === key).map((record) => record.name)).toEqual([
         `${key}.origin.genai-demo.example.com`,
       ]);

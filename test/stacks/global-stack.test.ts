@@ -67,7 +67,9 @@ describe("GlobalStack", () => {
 
   it("logs the zone's DNS queries, kept for the configured days", () => {
     expect(resourcesOf(json, "aws_route53_query_log")).toHaveLength(1);
-    expect(resourcesOf(json, "aws_cloudwatch_log_group")).toEqual([
+    expect(
+      resourcesOf(json, "aws_cloudwatch_log_group").filter((group) => String(group.name).startsWith("/aws/route53/")),
+    ).toEqual([
       expect.objectContaining({
         name: `/aws/route53/${config.domain.name}`,
         retention_in_days: config.domain.queryLogRetentionDays,
@@ -130,6 +132,25 @@ describe("GlobalStack from outside", () => {
   });
 });
 
+describe("GlobalStack edge", () => {
+  const production = environmentConfig("production");
+  const json = synthGlobal(production);
+
+  it("owns one distribution, protected by a CLOUDFRONT-scope ACL, serving with the validation certificate once issued", () => {
+    const [distribution] = resourcesOf(json, "aws_cloudfront_distribution");
+    expect(resourcesOf(json, "aws_cloudfront_distribution")).toHaveLength(1);
+    const acl = refTo(json, "aws_wafv2_web_acl", (candidate) => candidate.scope === "CLOUDFRONT", "arn");
+    expect(distribution!.web_acl_id).toBe(acl);
+    const [wait] = resourcesOf(json, "aws_acm_certificate_validation");
+    expect(wait!.certificate_arn).toBe(refTo(json, "aws_acm_certificate", () => true, "arn"));
+    expect((wait!.depends_on as string[]).some((id) => id.startsWith("aws_route53_record."))).toBe(true);
+  });
+
+  it("has no edge where the environment configures none", () => {
+    expect(resourcesOf(synthGlobal(environmentConfig("development")), "aws_cloudfront_distribution")).toEqual([]);
+  });
+});
+
 describe("GlobalStack failover", () => {
   const production = environmentConfig("production");
   const json = synthGlobal(production);
@@ -164,12 +185,14 @@ describe("GlobalStack failover", () => {
           "www.genai-demo.example.com",
           "api.genai-demo.example.com",
           "api-latency.genai-demo.example.com",
+          "origin.genai-demo.example.com",
           "taipei.origin.genai-demo.example.com",
           "tokyo.origin.genai-demo.example.com",
         ],
       }),
     ]);
-    expect(resourcesOf(json, "aws_route53_record")).toHaveLength(1);
+    const validation = resourcesOf(json, "aws_route53_record").filter((record) => record.for_each !== undefined);
+    expect(validation).toHaveLength(1);
   });
 
   it("has no health checks, and exports an empty map, when one region serves alone", () => {

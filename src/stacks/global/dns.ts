@@ -2,7 +2,10 @@ import type { Construct } from "constructs";
 import type { AlertTopics } from "../../../modules/alert-topics";
 import { CertificateValidationRecords, DnsFailover } from "../../../modules/dns-failover";
 import type { EnvironmentConfig } from "../../config/schema";
-import { allCertificateNames, originName } from "../../dns-names";
+import { EdgeDistribution } from "../../../modules/edge-distribution";
+import type { AwsAccount } from "../../../modules/shared/aws-account";
+import type { Protection } from "../../../modules/shared/protection";
+import { allCertificateNames, failoverOriginName, originName, publicNames } from "../../dns-names";
 
 /** The validation records of every name any region's certificate covers. */
 export function buildCertificateValidation(
@@ -39,5 +42,48 @@ export function buildDnsFailover(
     checkerRegions: failover.healthCheck.checkerRegions,
     alertTopicArns: { critical: alerts.topics.critical!.arn, warning: alerts.topics.warning!.arn },
     invertPrimaryHealthCheck: failover.invertPrimaryHealthCheck,
+  });
+}
+
+/**
+ * The edge in front of the regions, when configured: the public names point at CloudFront, whose
+ * API origin is the regions' failover name and whose idempotent paths also reach the secondary
+ * region directly. Its certificate is the validation certificate (us-east-1, every name).
+ */
+export function buildEdge(
+  scope: Construct,
+  config: EnvironmentConfig,
+  parts: {
+    zoneId: string;
+    validation: CertificateValidationRecords;
+    account: AwsAccount;
+    region: string;
+    protection: Protection;
+  },
+): EdgeDistribution | undefined {
+  const { edge } = config;
+  if (edge === undefined) return undefined;
+  const domain = config.domain.name;
+  const secondary = config.regions.find((region) => region.role === "secondary");
+  return new EdgeDistribution(scope, "edge", {
+    name: `${config.project}-${config.name}`,
+    account: parts.account,
+    region: parts.region,
+    zoneId: parts.zoneId,
+    aliases: publicNames(domain),
+    certificateArn: parts.validation.certificate.arn,
+    certificateValidation: [parts.validation.records],
+    api: { domainName: failoverOriginName(domain), ...edge.api },
+    failover:
+      secondary === undefined
+        ? undefined
+        : { secondaryDomainName: originName(secondary.key, domain), ...edge.originFailover },
+    staticPathPatterns: edge.staticPathPatterns,
+    staticCacheSeconds: edge.staticCacheSeconds,
+    readOnlyPathPatterns: edge.readOnlyPathPatterns,
+    priceClass: edge.priceClass,
+    wafRateLimitPer5Minutes: edge.wafRateLimitPer5Minutes,
+    logRetentionDays: edge.logRetentionDays,
+    protection: parts.protection,
   });
 }

@@ -6,7 +6,9 @@ import type { GlobalOutputs } from "./remote-state";
 
 /**
  * The region's public records: with failover configured, its member of every failover and
- * latency record, guarded by the global health check of its origin; alone, plain aliases.
+ * latency record, guarded by the global health check of its origin; alone, plain aliases. Behind
+ * the edge only the failover origin name is the region's: `global` points the public names at
+ * CloudFront.
  */
 export function buildDnsRecords(
   { scope, config, region }: RegionContext,
@@ -17,7 +19,7 @@ export function buildDnsRecords(
   const common = {
     zoneId: global.hostedZoneId,
     originName: originName(region.key, domain),
-    routedNames: routedNames(domain),
+    routedNames: routedNames(domain, config.edge !== undefined),
     latencyName: latencyName(domain),
     target: { dnsName: ingress.loadBalancer.dnsName, zoneId: ingress.loadBalancer.zoneId },
   };

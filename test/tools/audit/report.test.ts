@@ -131,7 +131,7 @@ describe("audit report sections", () => {
 
   it("draws the failover topology on both sides", () => {
     expect(dnsTopology(taipei)).toContainEqual([
-      "api.genai-demo.example.com",
+      "origin.genai-demo.example.com",
       "A failover PRIMARY",
       "alias (evaluate target health: true)",
       "${data.terraform_remote_state.global-state.outputs.health_check_ids.taipei}",
