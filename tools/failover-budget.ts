@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { loadEnvironmentConfigOrReport } from "../src/config/load";
 import { GLOBAL_STACK_ID } from "../src/config/schema";
 import { dataRecoveryBudget, formatDataBudget } from "../src/failover/data-budget";
+import { EDGE_IDEMPOTENT_GOAL_SECONDS, edgeFailoverBudget, formatEdgeBudget } from "../src/failover/edge-budget";
 import { replicationLinks } from "../src/replication-links";
 import { failoverBudgets, formatBudgetTable, type StackDocument } from "../src/failover/report";
 import { GLOBAL_OUTPUTS } from "../src/stacks/global-stack";
@@ -39,6 +40,15 @@ export function failoverBudget(): number {
     const { rtoSeconds } = config.failover;
     console.log(`Failover budget, ${source} (figures from the synthesized stacks)\n`);
     console.log(formatBudgetTable(rows, rtoSeconds));
+    const edge = edgeFailoverBudget(read(GLOBAL_STACK_ID));
+    let edgeOver = false;
+    if (edge !== undefined) {
+      const dns = rows.find((row) => row.name === edge.apiOriginName);
+      if (dns === undefined) throw new Error(`no failover record for the edge's API origin ${edge.apiOriginName}`);
+      console.log(`\nUser-visible failover behind the edge (CloudFront)\n`);
+      console.log(formatEdgeBudget(edge, dns.totalSeconds, rtoSeconds));
+      edgeOver = edge.idempotentSeconds > EDGE_IDEMPOTENT_GOAL_SECONDS;
+    }
     const primary = config.regions.find((region) => region.role === "primary")!;
     console.log(`\nData: the database in a secondary region\n`);
     const links = replicationLinks(config).map((link) => read(link.stackId));
@@ -46,6 +56,10 @@ export function failoverBudget(): number {
     const over = rows.filter((row) => row.totalSeconds > rtoSeconds);
     if (over.length > 0) {
       console.error(`\n${over.length} name(s) exceed the RTO of ${rtoSeconds} s.`);
+      return 1;
+    }
+    if (edgeOver) {
+      console.error(`\nIdempotent requests behind the edge exceed ${EDGE_IDEMPOTENT_GOAL_SECONDS} s.`);
       return 1;
     }
     console.log(`\nEvery routed name fails over within the RTO of ${rtoSeconds} s.`);
