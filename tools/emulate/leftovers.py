@@ -54,6 +54,9 @@ found += [f"health check {h['Id']}" for h in client("route53", global_region).li
 account = client("sts", global_region).get_caller_identity()["Account"]
 found += [f"budget {b['BudgetName']}" for b in client("budgets", global_region).describe_budgets(AccountId=account).get("Budgets", [])]
 found += [f"anomaly monitor {m['MonitorName']}" for m in client("ce", global_region).get_anomaly_monitors()["AnomalyMonitors"]]
+found += [f"edge web acl {a['Name']}" for a in client("wafv2", global_region).list_web_acls(Scope="CLOUDFRONT")["WebACLs"]]
+found += [f"distribution {d['Id']}" for d in client("cloudfront", global_region).list_distributions()["DistributionList"].get("Items", [])]
+found += [f"log delivery source {s['name']}" for s in client("logs", global_region).describe_delivery_sources()["deliverySources"]]
 found += [f"bucket {b['Name']}" for b in client("s3", global_region).list_buckets()["Buckets"] if b["Name"] != state_bucket]
 
 for line in found:

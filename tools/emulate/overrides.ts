@@ -21,6 +21,7 @@ export const EMULATED_SERVICES = [
   "backup",
   "budgets",
   "ce",
+  "cloudfront",
   "cloudwatch",
   "dms",
   "ec2",

@@ -9,6 +9,11 @@ adapter wraps the resend replay, so it must come after it).
 """
 
 from .billing import add_budget_subscribers_and_tags, add_cost_anomaly_monitors_and_subscriptions
+from .cloudfront import (
+    add_cloudfront_cache_and_response_headers_policies,
+    fix_cloudfront_behaviors_with_cache_policy_and_acm_certificate,
+    fix_cloudfront_target_origin_of_origin_groups,
+)
 from .cloudwatch import add_cloudwatch_put_composite_alarm, add_cloudwatch_rpc_v2_cbor
 from .data_tier import (
     add_backup_list_recovery_points_by_vault,
@@ -80,6 +85,9 @@ FIXES = [
     add_cost_anomaly_monitors_and_subscriptions,
     add_synthetics_canary_lifecycle,
     add_amp_workspace_key_and_configuration,
+    add_cloudfront_cache_and_response_headers_policies,
+    fix_cloudfront_target_origin_of_origin_groups,
+    fix_cloudfront_behaviors_with_cache_policy_and_acm_certificate,
     # Read-only calls of npm run preflight, answered from a seeded per-account catalogue.
     add_preflight_catalogue,
     add_account_get_region_opt_status,
