@@ -62,10 +62,11 @@ function scalingConfig(directory: string, count: number): string {
     vpcCidr: `10.${i}.0.0/16`,
     availabilityZones: ["a", "b", "c"].map((suffix) => `${awsRegion}${suffix}`),
   }));
-  const { failover, ...single } = production;
+  // One region serves alone: no failover, and so no edge (its API origin is the failover name).
+  const { failover, edge, ...single } = production;
   const file = join(directory, `regions-${count}.json`);
   const config = {
-    ...(count > 1 ? { ...single, failover } : single),
+    ...(count > 1 ? { ...single, failover, edge } : single),
     state: { ...production.state, region: "us-west-2" },
   };
   writeFileSync(file, JSON.stringify({ ...config, regions }));
