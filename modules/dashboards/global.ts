@@ -1,7 +1,7 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Construct } from "constructs";
 import type { AwsAccount } from "../shared/aws-account";
-import { BURN_RATE_SEVERITIES, SLO_KINDS, sloAlertName } from "../slo-alarms";
+import { BURN_RATE_SEVERITIES, SLO_KINDS, type SloKind, edgeUnavailablePercent, sloAlertName } from "../slo-alarms";
 import { GRID_WIDTH, alarmStatus, dashboardBody, graph } from "./widgets";
 
 const ONE_MINUTE = 60;
@@ -26,7 +26,16 @@ export interface GlobalDashboardProps {
   readonly name: string;
   readonly account: AwsAccount;
   readonly regions: readonly DashboardRegion[];
+  /**
+   * The edge: its distribution (CloudFront's metrics are in us-east-1, like this dashboard's
+   * health checks) and the name prefix of its burn-rate alerts (availability only).
+   * @default - no edge graphs
+   */
+  readonly edge?: { readonly distributionId: string; readonly alertPrefix: string };
 }
+
+/** What the edge's SLO alerts measure: CloudFront publishes no per-request latency by default. */
+const EDGE_SLO_KINDS: readonly SloKind[] = ["availability"];
 
 /**
  * The whole service at a glance: each region's health check side by side, and each region's
@@ -57,6 +66,17 @@ export class GlobalDashboard extends Construct {
         BURN_RATE_SEVERITIES.map((severity) => alarmArn(region, sloAlertName(region.prefix, kind, severity))),
       ),
     );
+    const { edge } = props;
+    const edgeAlerts =
+      edge === undefined
+        ? []
+        : EDGE_SLO_KINDS.flatMap((kind) =>
+            BURN_RATE_SEVERITIES.map(
+              (severity) =>
+                `arn:${props.account.partition}:cloudwatch:${ROUTE53_METRICS_REGION}:${props.account.id}:alarm:` +
+                sloAlertName(edge.alertPrefix, kind, severity),
+            ),
+          );
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {
       dashboardName: props.name,
       dashboardBody: dashboardBody([
@@ -68,7 +88,16 @@ export class GlobalDashboard extends Construct {
                 width: GRID_WIDTH,
               }),
             ]),
-        alarmStatus("SLO burn-rate alerts, every region", burnAlerts),
+        ...(edge === undefined
+          ? []
+          : [
+              graph(
+                "Requests ending in a 5xx at the edge (%)",
+                edgeUnavailablePercent({ distributionId: edge.distributionId, periodSeconds: ONE_MINUTE }),
+                { region: ROUTE53_METRICS_REGION, width: GRID_WIDTH },
+              ),
+            ]),
+        alarmStatus("SLO burn-rate alerts, every region and the edge", [...burnAlerts, ...edgeAlerts]),
       ]),
     });
   }

@@ -3,10 +3,13 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from "constructs";
 import { type RunbookSection, withRunbook } from "../shared/runbook";
 import { budgetSpent, burnThresholdPercent, errorBudgetPercent, hoursToExhaustion } from "./error-budget";
-import { slowPercent, unavailablePercent } from "./indicators";
+import { edgeUnavailablePercent, slowPercent, unavailablePercent } from "./indicators";
 
 export {
   BAD_PERCENT_ID,
+  CLOUDFRONT_METRIC_REGION,
+  CLOUDFRONT_NAMESPACE,
+  edgeUnavailablePercent,
   LOAD_BALANCER_NAMESPACE,
   errorBudgetLeft,
   slowPercent,
@@ -49,8 +52,12 @@ export function sloAlertName(prefix: string, kind: SloKind, severity: BurnRateSe
 export interface SloAlarmsProps extends ServiceLevelObjectives {
   /** Name prefix of the alarms, e.g. `genai-demo-production-taipei`. */
   readonly name: string;
-  /** `arn_suffix` of the region's load balancer, where the objectives are measured. */
-  readonly loadBalancerArnSuffix: string;
+  /**
+   * Where the objectives are measured: a region's load balancer (`arn_suffix`; availability and
+   * latency), or the edge's distribution (availability only: CloudFront publishes no per-request
+   * latency without paid additional metrics, and those measure the origin, not the user).
+   */
+  readonly measuredAt: { readonly loadBalancerArnSuffix: string } | { readonly distributionId: string };
   /** The fast pair pages; the slow pair opens a ticket. */
   readonly alerts: { readonly page: BurnRateAlert; readonly ticket: BurnRateAlert };
   /** SNS topics in this region: pages go to `critical`, tickets to `warning`. */
@@ -77,24 +84,31 @@ export class SloAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: SloAlarmsProps) {
     super(scope, id);
-    const measuredAt = { loadBalancerArnSuffix: props.loadBalancerArnSuffix };
-    const objectives: Objective[] = [
-      {
-        kind: "availability",
-        targetPercent: props.availabilityTargetPercent,
-        promise: `${props.availabilityTargetPercent} % of requests without a 5xx`,
-        runbook: "availabilityBurn",
-        badPercent: (periodSeconds) => unavailablePercent({ ...measuredAt, periodSeconds }),
-      },
-      {
-        kind: "latency",
-        targetPercent: props.latencyTargetPercent,
-        promise: `${props.latencyTargetPercent} % of requests within ${props.latencyThresholdSeconds} s`,
-        runbook: "latencyBurn",
-        badPercent: (periodSeconds) =>
-          slowPercent({ ...measuredAt, periodSeconds, thresholdSeconds: props.latencyThresholdSeconds }),
-      },
-    ];
+    const { measuredAt } = props;
+    const availability: Objective = {
+      kind: "availability",
+      targetPercent: props.availabilityTargetPercent,
+      promise: `${props.availabilityTargetPercent} % of requests without a 5xx`,
+      runbook: "availabilityBurn",
+      badPercent: (periodSeconds) =>
+        "distributionId" in measuredAt
+          ? edgeUnavailablePercent({ distributionId: measuredAt.distributionId, periodSeconds })
+          : unavailablePercent({ ...measuredAt, periodSeconds }),
+    };
+    const objectives: Objective[] =
+      "distributionId" in measuredAt
+        ? [availability]
+        : [
+            availability,
+            {
+              kind: "latency",
+              targetPercent: props.latencyTargetPercent,
+              promise: `${props.latencyTargetPercent} % of requests within ${props.latencyThresholdSeconds} s`,
+              runbook: "latencyBurn",
+              badPercent: (periodSeconds) =>
+                slowPercent({ ...measuredAt, periodSeconds, thresholdSeconds: props.latencyThresholdSeconds }),
+            },
+          ];
     for (const objective of objectives) {
       this.alert(props, objective, "page", props.topics.critical);
       this.alert(props, objective, "ticket", props.topics.warning);

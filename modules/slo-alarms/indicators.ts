@@ -3,6 +3,10 @@ import { errorBudgetPercent } from "./error-budget";
 
 /** The load balancer's metrics (AWS/ApplicationELB), per LoadBalancer dimension. */
 export const LOAD_BALANCER_NAMESPACE = "AWS/ApplicationELB";
+/** CloudFront's metrics (AWS/CloudFront), kept in us-east-1 with the dimension Region=Global. */
+export const CLOUDFRONT_NAMESPACE = "AWS/CloudFront";
+/** The value of CloudFront's Region dimension: CloudFront is global. */
+export const CLOUDFRONT_METRIC_REGION = "Global";
 /** The id of the query that yields the percentage of bad requests. */
 export const BAD_PERCENT_ID = "bad_percent";
 
@@ -45,6 +49,38 @@ export function unavailablePercent(options: IndicatorOptions): CloudwatchMetricA
       id: BAD_PERCENT_ID,
       expression: "100 * (FILL(elb_5xx, 0) + FILL(target_5xx, 0)) / requests",
       label: "Requests ending in a 5xx (%)",
+      returnData: true,
+    },
+  ];
+}
+
+/**
+ * Percentage of viewer requests the edge answered with a 5xx (its own, or the origin's), from
+ * CloudFront's `5xxErrorRate` (CloudFront Developer Guide, "Types of metrics for CloudFront":
+ * statistic Average, unit Percent). Over a window longer than a minute this averages the
+ * per-minute rates, so a quiet minute weighs as much as a busy one: a conservative reading when
+ * errors come with low traffic. No requests, no data point.
+ */
+export function edgeUnavailablePercent(options: {
+  readonly distributionId: string;
+  readonly periodSeconds: number;
+}): CloudwatchMetricAlarmMetricQuery[] {
+  return [
+    {
+      id: "edge_5xx_rate",
+      returnData: false,
+      metric: {
+        namespace: CLOUDFRONT_NAMESPACE,
+        metricName: "5xxErrorRate",
+        dimensions: { DistributionId: options.distributionId, Region: CLOUDFRONT_METRIC_REGION },
+        period: options.periodSeconds,
+        stat: "Average",
+      },
+    },
+    {
+      id: BAD_PERCENT_ID,
+      expression: "edge_5xx_rate",
+      label: "Requests ending in a 5xx at the edge (%)",
       returnData: true,
     },
   ];

@@ -69,6 +69,8 @@ const SYNTHETICS_PAGE =
 const WAF_PAGE = "https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html";
 
 /** AWS DMS task metrics ("Monitoring AWS DMS tasks", replication task metrics). */
+const CLOUDFRONT_PAGE =
+  "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/programming-cloudwatch-metrics.html";
 const CONTAINER_INSIGHTS_PAGE =
   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-EKS.html";
 const DMS_PAGE = "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html";
@@ -287,6 +289,23 @@ export const METRIC_CATALOGUE: readonly MetricEntry[] = [
     source: { page: CACHE_PAGE, read: READ },
     confirmed: true,
     note: `Lag of the secondary region's primary node behind the primary region's. ${CACHE_DIMENSION_NOTE}`,
+  },
+
+  // --- CloudFront (the edge, in global) ---
+  {
+    namespace: "AWS/CloudFront",
+    metricName: "5xxErrorRate",
+    dimensions: ["DistributionId", "Region"],
+    statistics: ["Average"],
+    minPeriodSeconds: 60,
+    unit: "Percent",
+    regions: ["us-east-1"],
+    source: { page: CLOUDFRONT_PAGE, read: "2026-12-02" },
+    confirmed: true,
+    note:
+      "The page: every CloudFront metric has the dimensions DistributionId and Region (always Global), is read " +
+      "from us-east-1, and has one valid statistic; 5xxErrorRate's is Average, unit Percent. A default metric " +
+      "(no additional metrics needed).",
   },
 
   // --- Container Insights (regional dashboards, when observability is configured) ---

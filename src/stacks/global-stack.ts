@@ -8,6 +8,8 @@ import { AlertTopics } from "../../modules/alert-topics";
 import { CostGuards } from "../../modules/cost-guards";
 import { CANARY_ALARM, Canary } from "../../modules/canary";
 import { GlobalDashboard } from "../../modules/dashboards";
+import { SloAlarms } from "../../modules/slo-alarms";
+import { objectivesOf } from "./objectives";
 import { HEALTH_CHECK_PATH } from "../../modules/dns-failover";
 import { apiName } from "../dns-names";
 import { regionPrefix } from "../resource-names";
@@ -85,6 +87,8 @@ export class GlobalStack extends PlatformStack {
       region: ROUTE53_METRICS_REGION,
       protection: this.protection,
     });
+    const edgeAlertPrefix = `${name}-edge`;
+    if (this.edge !== undefined) this.edgeSloAlarms(config, edgeAlertPrefix, this.edge);
     this.publicCanary(config, name);
     new GlobalDashboard(this, "dashboard", {
       name,
@@ -95,6 +99,10 @@ export class GlobalStack extends PlatformStack {
         prefix: regionPrefix(config, region.key),
         healthCheckId: this.failover?.healthCheckIds[region.key],
       })),
+      edge:
+        this.edge === undefined
+          ? undefined
+          : { distributionId: this.edge.distribution.id, alertPrefix: edgeAlertPrefix },
     });
 
     this.exportValue(GLOBAL_OUTPUTS.hostedZoneId, this.hostedZone.zoneId, "Route 53 zone of the public domain");
@@ -111,6 +119,20 @@ export class GlobalStack extends PlatformStack {
       this.failover?.healthCheckIds ?? {},
       "Route 53 health check of each region's origin, by region key",
     );
+  }
+
+  /**
+   * Burn-rate alerts on the availability SLO as users see it: at the edge, across both regions
+   * (CloudFront's metrics live in us-east-1, where this stack is).
+   */
+  private edgeSloAlarms(config: EnvironmentConfig, alertPrefix: string, edge: EdgeDistribution): void {
+    new SloAlarms(this, "edge-slo", {
+      name: alertPrefix,
+      measuredAt: { distributionId: edge.distribution.id },
+      ...objectivesOf(config),
+      alerts: config.slo.burnRateAlerts,
+      topics: { critical: this.alerts.topics.critical!.arn, warning: this.alerts.topics.warning!.arn },
+    });
   }
 
   /** A canary calling the public API name, as users do: whichever region DNS answers with. */

@@ -157,7 +157,7 @@ describe("GlobalDashboard", () => {
       (stack) =>
         new SloAlarms(stack, "slo", {
           name: "demo-production-tokyo",
-          loadBalancerArnSuffix: "app/demo/1",
+          measuredAt: { loadBalancerArnSuffix: "app/demo/1" },
           ...objectives,
           alerts: WORKBOOK_BURN_RATE_ALERTS,
           topics: { critical: "c", warning: "w" },
@@ -167,6 +167,40 @@ describe("GlobalDashboard", () => {
     for (const alarm of resourcesOf(tokyo, "aws_cloudwatch_composite_alarm")) {
       expect(alerts).toContain(`arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:${String(alarm.alarm_name)}`);
     }
+  });
+
+  it("graphs the edge's 5xx rate and shows the edge's burn-rate alerts the edge really creates", () => {
+    const withEdge = synthInStack(
+      (stack) =>
+        new GlobalDashboard(stack, "dashboard", {
+          name: "demo-production",
+          account: { id: "111122223333", partition: "aws" },
+          regions,
+          edge: { distributionId: "E2EXAMPLE", alertPrefix: "demo-production-edge" },
+        }),
+      "us-east-1",
+    );
+    const edgeWidgets = widgetsOf(withEdge);
+    expect(titled(edgeWidgets, "Requests ending in a 5xx at the edge").properties.metrics![0]).toEqual(
+      expect.arrayContaining(["AWS/CloudFront", "5xxErrorRate", "DistributionId", "E2EXAMPLE", "Region", "Global"]),
+    );
+    const alerts = titled(edgeWidgets, "SLO burn-rate alerts").properties.alarms as string[];
+    const edge = synthInStack(
+      (stack) =>
+        new SloAlarms(stack, "slo", {
+          name: "demo-production-edge",
+          measuredAt: { distributionId: "E2EXAMPLE" },
+          ...objectives,
+          alerts: WORKBOOK_BURN_RATE_ALERTS,
+          topics: { critical: "c", warning: "w" },
+        }),
+      "us-east-1",
+    );
+    const created = resourcesOf(edge, "aws_cloudwatch_composite_alarm");
+    expect(created).toHaveLength(2);
+    for (const alarm of created)
+      expect(alerts).toContain(`arn:aws:cloudwatch:us-east-1:111122223333:alarm:${String(alarm.alarm_name)}`);
+    expect(alerts).toHaveLength(10);
   });
 
   it("has no health-check graph when one region serves alone", () => {

@@ -11,7 +11,7 @@ const json = synthInStack(
   (stack) =>
     new SloAlarms(stack, "slo", {
       name: "demo-production-taipei",
-      loadBalancerArnSuffix: "app/demo/0123456789abcdef",
+      measuredAt: { loadBalancerArnSuffix: "app/demo/0123456789abcdef" },
       periodDays: 30,
       availabilityTargetPercent: 99.9,
       latencyTargetPercent: 95,
@@ -113,5 +113,45 @@ describe("SloAlarms", () => {
     );
     const latency = composites.find((alarm) => alarm.alarm_name === "demo-production-taipei-slo-latency-ticket")!;
     expect(latency.alarm_description).toMatch(/Runbook: docs\/runbooks.md#latency-slo-burning$/);
+  });
+});
+
+describe("SloAlarms at the edge", () => {
+  const edge = synthInStack(
+    (stack) =>
+      new SloAlarms(stack, "slo", {
+        name: "demo-production-edge",
+        measuredAt: { distributionId: "E2EXAMPLE" },
+        periodDays: 30,
+        availabilityTargetPercent: 99.9,
+        latencyTargetPercent: 95,
+        latencyThresholdSeconds: 0.2,
+        alerts: WORKBOOK_BURN_RATE_ALERTS,
+        topics,
+      }),
+    "us-east-1",
+  );
+
+  it("alerts on availability only, from CloudFront's 5xx rate of the distribution", () => {
+    expect(resourcesOf(edge, "aws_cloudwatch_composite_alarm").map((alarm) => alarm.alarm_name)).toEqual([
+      "demo-production-edge-slo-availability-page",
+      "demo-production-edge-slo-availability-ticket",
+    ]);
+    const edgeWindows = resourcesOf(edge, "aws_cloudwatch_metric_alarm");
+    expect(edgeWindows).toHaveLength(4);
+    for (const alarm of edgeWindows) {
+      expect(queryMetrics(alarm)).toEqual([
+        expect.objectContaining({
+          namespace: "AWS/CloudFront",
+          metric_name: "5xxErrorRate",
+          dimensions: { DistributionId: "E2EXAMPLE", Region: "Global" },
+          stat: "Average",
+        }),
+      ]);
+    }
+    // 14.4 x the 0.1 % budget.
+    expect(
+      edgeWindows.find((alarm) => alarm.alarm_name === "demo-production-edge-slo-availability-page-60m")!.threshold,
+    ).toBe(1.44);
   });
 });

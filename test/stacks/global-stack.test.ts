@@ -146,6 +146,21 @@ describe("GlobalStack edge", () => {
     expect((wait!.depends_on as string[]).some((id) => id.startsWith("aws_route53_record."))).toBe(true);
   });
 
+  it("pages on the availability SLO as users see it, at the edge", () => {
+    const page = resourcesOf(json, "aws_cloudwatch_composite_alarm").find(
+      (alarm) => alarm.alarm_name === "genai-demo-production-edge-slo-availability-page",
+    );
+    expect(page!.alarm_actions).toEqual([
+      refTo(json, "aws_sns_topic", (topic) => String(topic.name).endsWith("-critical"), "arn"),
+    ]);
+    const distribution = refTo(json, "aws_cloudfront_distribution", () => true, "id");
+    const windows = resourcesOf(json, "aws_cloudwatch_metric_alarm").filter((alarm) =>
+      String(alarm.alarm_name).startsWith("genai-demo-production-edge-slo-"),
+    );
+    expect(windows).toHaveLength(4);
+    expect(JSON.stringify(windows)).toContain(distribution);
+  });
+
   it("has no edge where the environment configures none", () => {
     expect(resourcesOf(synthGlobal(environmentConfig("development")), "aws_cloudfront_distribution")).toEqual([]);
   });

@@ -12,22 +12,12 @@ import { type AppTelemetry, DEFAULT_APP_SERVICE_ACCOUNT } from "../../../modules
 import { PrometheusWorkspace } from "../../../modules/prometheus-workspace";
 import { HEALTH_CHECK_PATH } from "../../../modules/dns-failover";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
-import { type ServiceLevelObjectives, SloAlarms } from "../../../modules/slo-alarms";
-import type { EnvironmentConfig } from "../../config/schema";
+import { SloAlarms } from "../../../modules/slo-alarms";
+import { objectivesOf } from "../objectives";
 import { originName } from "../../dns-names";
 import type { RegionalAlerts } from "./alerts";
 import type { RegionContext } from "./context";
 import type { DataTier } from "./data";
-
-/** The environment's SLOs, as the alarms and dashboards take them. */
-function objectivesOf({ slo }: EnvironmentConfig): ServiceLevelObjectives {
-  return {
-    periodDays: slo.periodDays,
-    availabilityTargetPercent: slo.availability.targetPercent,
-    latencyTargetPercent: slo.latency.targetPercent,
-    latencyThresholdSeconds: slo.latency.thresholdSeconds,
-  };
-}
 
 /** Burn-rate alerts on the environment's SLOs, measured at this region's load balancer. */
 export function buildSloAlarms(
@@ -37,7 +27,7 @@ export function buildSloAlarms(
 ): SloAlarms {
   return new SloAlarms(scope, "slo", {
     name: prefix,
-    loadBalancerArnSuffix: ingress.loadBalancer.arnSuffix,
+    measuredAt: { loadBalancerArnSuffix: ingress.loadBalancer.arnSuffix },
     ...objectivesOf(config),
     alerts: config.slo.burnRateAlerts,
     topics: alerts,
