@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SloAlarms } from "../../modules/slo-alarms";
+import { SloAlarms, type SloAlarmsProps } from "../../modules/slo-alarms";
 import { WORKBOOK_BURN_RATE_ALERTS } from "../../src/config/schema/slo";
 import { type Block, resourcesOf, synthInStack } from "../helpers";
 
@@ -7,19 +7,23 @@ const topics = {
   critical: "arn:aws:sns:ap-east-2:111122223333:demo-critical",
   warning: "arn:aws:sns:ap-east-2:111122223333:demo-warning",
 };
-const json = synthInStack(
-  (stack) =>
-    new SloAlarms(stack, "slo", {
-      name: "demo-production-taipei",
-      measuredAt: { loadBalancerArnSuffix: "app/demo/0123456789abcdef" },
-      periodDays: 30,
-      availabilityTargetPercent: 99.9,
-      latencyTargetPercent: 95,
-      latencyThresholdSeconds: 0.2,
-      alerts: WORKBOOK_BURN_RATE_ALERTS,
-      topics,
-    }),
-);
+/** Production's objectives and the workbook's pairs, measured where `measuredAt` says. */
+const alarmsAt = (name: string, measuredAt: SloAlarmsProps["measuredAt"], region?: string) =>
+  synthInStack(
+    (stack) =>
+      new SloAlarms(stack, "slo", {
+        name,
+        measuredAt,
+        periodDays: 30,
+        availabilityTargetPercent: 99.9,
+        latencyTargetPercent: 95,
+        latencyThresholdSeconds: 0.2,
+        alerts: WORKBOOK_BURN_RATE_ALERTS,
+        topics,
+      }),
+    region,
+  );
+const json = alarmsAt("demo-production-taipei", { loadBalancerArnSuffix: "app/demo/0123456789abcdef" });
 const windows = resourcesOf(json, "aws_cloudwatch_metric_alarm");
 const composites = resourcesOf(json, "aws_cloudwatch_composite_alarm");
 const windowNamed = (name: string): Block => {
@@ -117,20 +121,7 @@ describe("SloAlarms", () => {
 });
 
 describe("SloAlarms at the edge", () => {
-  const edge = synthInStack(
-    (stack) =>
-      new SloAlarms(stack, "slo", {
-        name: "demo-production-edge",
-        measuredAt: { distributionId: "E2EXAMPLE" },
-        periodDays: 30,
-        availabilityTargetPercent: 99.9,
-        latencyTargetPercent: 95,
-        latencyThresholdSeconds: 0.2,
-        alerts: WORKBOOK_BURN_RATE_ALERTS,
-        topics,
-      }),
-    "us-east-1",
-  );
+  const edge = alarmsAt("demo-production-edge", { distributionId: "E2EXAMPLE" }, "us-east-1");
 
   it("alerts on availability only, from CloudFront's 5xx rate of the distribution", () => {
     expect(resourcesOf(edge, "aws_cloudwatch_composite_alarm").map((alarm) => alarm.alarm_name)).toEqual([
