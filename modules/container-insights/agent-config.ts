@@ -12,9 +12,6 @@ export const OTLP_PORTS = {
   metrics: { grpc: 4327, http: 4328 },
 } as const;
 
-/** OTLP over HTTP appends these paths to the endpoint (OpenTelemetry's exporter spec). */
-export const OTLP_HTTP_PATHS = { traces: "/v1/traces", metrics: "/v1/metrics" } as const;
-
 /** What the agent forwards besides Container Insights. */
 export interface AgentTelemetry {
   /** Receive OTLP traces and send them to AWS X-Ray. */

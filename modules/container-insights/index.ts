@@ -8,7 +8,7 @@ import { CONTAINER_INSIGHTS_NAMESPACE } from "../shared/constants";
 import type { Protection } from "../shared/protection";
 import { type AgentTelemetry, agentConfig, tracingStatements } from "./agent-config";
 
-export { type AgentTelemetry, OTLP_HTTP_PATHS, OTLP_PORTS, agentConfig } from "./agent-config";
+export { type AgentTelemetry, OTLP_PORTS, agentConfig } from "./agent-config";
 
 /** The EKS add-on that runs the CloudWatch agent and Fluent Bit for Container Insights. */
 export const OBSERVABILITY_ADDON = "amazon-cloudwatch-observability";

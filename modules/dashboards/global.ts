@@ -5,8 +5,8 @@ import { BURN_RATE_SEVERITIES, SLO_KINDS, type SloKind, edgeUnavailablePercent, 
 import { GRID_WIDTH, alarmStatus, dashboardBody, graph } from "./widgets";
 
 const ONE_MINUTE = 60;
-/** Route 53 publishes health-check metrics only in us-east-1. */
-const ROUTE53_METRICS_REGION = "us-east-1";
+/** Route 53 (health checks) and CloudFront publish their metrics only in us-east-1. */
+const GLOBAL_SERVICES_METRICS_REGION = "us-east-1";
 
 /** A serving region as the global dashboard shows it. */
 export interface DashboardRegion {
@@ -59,11 +59,11 @@ export class GlobalDashboard extends Construct {
         period: ONE_MINUTE,
       },
     }));
-    const alarmArn = (region: DashboardRegion, name: string) =>
-      `arn:${props.account.partition}:cloudwatch:${region.awsRegion}:${props.account.id}:alarm:${name}`;
+    const alarmArn = (awsRegion: string, name: string) =>
+      `arn:${props.account.partition}:cloudwatch:${awsRegion}:${props.account.id}:alarm:${name}`;
     const burnAlerts = props.regions.flatMap((region) =>
       SLO_KINDS.flatMap((kind) =>
-        BURN_RATE_SEVERITIES.map((severity) => alarmArn(region, sloAlertName(region.prefix, kind, severity))),
+        BURN_RATE_SEVERITIES.map((severity) => alarmArn(region.awsRegion, sloAlertName(region.prefix, kind, severity))),
       ),
     );
     const { edge } = props;
@@ -71,10 +71,8 @@ export class GlobalDashboard extends Construct {
       edge === undefined
         ? []
         : EDGE_SLO_KINDS.flatMap((kind) =>
-            BURN_RATE_SEVERITIES.map(
-              (severity) =>
-                `arn:${props.account.partition}:cloudwatch:${ROUTE53_METRICS_REGION}:${props.account.id}:alarm:` +
-                sloAlertName(edge.alertPrefix, kind, severity),
+            BURN_RATE_SEVERITIES.map((severity) =>
+              alarmArn(GLOBAL_SERVICES_METRICS_REGION, sloAlertName(edge.alertPrefix, kind, severity)),
             ),
           );
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {
@@ -84,7 +82,7 @@ export class GlobalDashboard extends Construct {
           ? []
           : [
               graph("Health check status (1 healthy, 0 failing)", healthChecks, {
-                region: ROUTE53_METRICS_REGION,
+                region: GLOBAL_SERVICES_METRICS_REGION,
                 width: GRID_WIDTH,
               }),
             ]),
@@ -94,7 +92,7 @@ export class GlobalDashboard extends Construct {
               graph(
                 "Requests ending in a 5xx at the edge (%)",
                 edgeUnavailablePercent({ distributionId: edge.distributionId, periodSeconds: ONE_MINUTE }),
-                { region: ROUTE53_METRICS_REGION, width: GRID_WIDTH },
+                { region: GLOBAL_SERVICES_METRICS_REGION, width: GRID_WIDTH },
               ),
             ]),
         alarmStatus("SLO burn-rate alerts, every region and the edge", [...burnAlerts, ...edgeAlerts]),

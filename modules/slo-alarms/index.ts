@@ -7,8 +7,6 @@ import { edgeUnavailablePercent, slowPercent, unavailablePercent } from "./indic
 
 export {
   BAD_PERCENT_ID,
-  CLOUDFRONT_METRIC_REGION,
-  CLOUDFRONT_NAMESPACE,
   edgeUnavailablePercent,
   LOAD_BALANCER_NAMESPACE,
   errorBudgetLeft,
