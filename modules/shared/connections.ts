@@ -1,6 +1,7 @@
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 
 /** A security group as others refer to it: its id, and a short stable name for ids and reviews. */
@@ -10,8 +11,24 @@ export interface SecurityGroupRef {
   readonly name: string;
 }
 
-/** Where a rule's traffic comes from or goes to: a CIDR block or another security group. */
-export type Peer = { readonly cidr: string } | SecurityGroupRef;
+/** A managed prefix list (e.g. AWS's CloudFront origin-facing ranges), with a short name for ids. */
+export interface PrefixListRef {
+  readonly prefixListId: string;
+  readonly name: string;
+}
+
+/** Where a rule's traffic comes from or goes to: a CIDR block, a prefix list or another security group. */
+export type Peer = CidrPeer | PrefixListRef | SecurityGroupRef;
+
+/** A CIDR block; a block only known at apply time (an Elastic IP's) needs a `name` for ids. */
+export interface CidrPeer {
+  readonly cidr: string;
+  /** @default the CIDR block itself */
+  readonly name?: string;
+}
+
+/** Groups are the one kind of peer with rules of its own, so flows to and from them open both ends. */
+const isGroup = (peer: Peer): peer is SecurityGroupRef => "securityGroupId" in peer;
 
 /** A protocol and an inclusive port range. */
 export interface PortRange {
@@ -61,13 +78,13 @@ export class Connections extends Construct {
   /** Admits `ports` from `peer`; when the peer is a group, also lets it send here. */
   allowFrom(peer: Peer, ports: PortRange, description: string): void {
     this.rule("in", this.ref, peer, ports, description);
-    if (!("cidr" in peer)) this.rule("out", peer, this.ref, ports, description);
+    if (isGroup(peer)) this.rule("out", peer, this.ref, ports, description);
   }
 
   /** Lets this group send `ports` to `peer`; when the peer is a group, also admits it there. */
   allowTo(peer: Peer, ports: PortRange, description: string): void {
     this.rule("out", this.ref, peer, ports, description);
-    if (!("cidr" in peer)) this.rule("in", peer, this.ref, ports, description);
+    if (isGroup(peer)) this.rule("in", peer, this.ref, ports, description);
   }
 
   /** Lets members of this group reach each other on `ports`. */
@@ -84,7 +101,10 @@ export class Connections extends Construct {
     }
     const Rule = direction === "in" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
     const range = ports.from === ports.to ? `${ports.from}` : `${ports.from}-${ports.to}`;
-    const peerName = "cidr" in peer ? peer.cidr : peer.name;
+    const peerName = "cidr" in peer ? (peer.name ?? peer.cidr) : peer.name;
+    if (Token.isUnresolved(peerName)) {
+      throw new Error(`${this.node.path}: a peer known only at apply time needs a name for its rule's id`);
+    }
     const id = `${group.name}-${direction}-${ports.protocol}-${range}-${peerName}`.replace(/[^a-zA-Z0-9-]+/g, "-");
     new Rule(this, id, {
       securityGroupId: group.securityGroupId,
@@ -92,7 +112,11 @@ export class Connections extends Construct {
       ipProtocol: ports.protocol,
       fromPort: ports.from,
       toPort: ports.to,
-      ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: peer.securityGroupId }),
+      ...("cidr" in peer
+        ? { cidrIpv4: peer.cidr }
+        : isGroup(peer)
+          ? { referencedSecurityGroupId: peer.securityGroupId }
+          : { prefixListId: peer.prefixListId }),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { Token, ref } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { Connections, tcp, tcpRange, udp } from "../../../modules/shared/connections";
 import { resourcesOf, synthInStack } from "../../helpers";
@@ -29,6 +30,28 @@ describe("Connections", () => {
       }),
     ]);
     expect(rules.egress).toEqual([]);
+  });
+
+  it("admits a managed prefix list with one rule, opening nothing on the list's side", () => {
+    const rules = synthRules((connections) =>
+      connections.allowFrom({ prefixListId: "pl-3b927c52", name: "cloudfront" }, tcp(443), "HTTPS from the edge"),
+    );
+    expect(rules.ingress).toEqual([
+      expect.objectContaining({ security_group_id: "sg-app", prefix_list_id: "pl-3b927c52", from_port: 443 }),
+    ]);
+    expect(rules.ingress[0]!.cidr_ipv4).toBeUndefined();
+    expect(rules.egress).toEqual([]);
+  });
+
+  it("refuses a CIDR known only at apply time unless it is named, so rule ids stay stable", () => {
+    const address = Token.asString(ref("aws_eip.nat.public_ip"));
+    expect(() =>
+      synthRules((connections) => connections.allowFrom({ cidr: `${address}/32` }, tcp(443), "HTTPS from the NAT")),
+    ).toThrow(/known only at apply time needs a name/);
+    const rules = synthRules((connections) =>
+      connections.allowFrom({ cidr: `${address}/32`, name: "nat-1" }, tcp(443), "HTTPS from the NAT"),
+    );
+    expect(rules.ingress).toEqual([expect.objectContaining({ cidr_ipv4: "${aws_eip.nat.public_ip}/32" })]);
   });
 
   it("opens both ends of a flow between two groups", () => {
