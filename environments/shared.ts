@@ -161,4 +161,5 @@ export const edge: NonNullable<EnvironmentInput["edge"]> = {
   },
   wafRateLimitPer5Minutes: 2000,
   logRetentionDays: 365,
+  originSecretVersion: 1,
 };

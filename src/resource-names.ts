@@ -49,3 +49,12 @@ export function regionalMasterSecretName(config: Naming, regionKey: string): str
 export function backupVaultName(config: Naming, regionKey: string): string {
   return regionPrefix(config, regionKey);
 }
+
+/**
+ * Secret names of the origin secret's two generations (modules/origin-secret): outside the app's
+ * secrets prefix, so the app's role cannot read them.
+ */
+export function originSecretNames(config: Naming, generation: number): { active: string; next: string } {
+  const name = (n: number) => `edge/${config.project}-${config.name}/origin-verify-v${n}`;
+  return { active: name(generation), next: name(generation + 1) };
+}

@@ -74,6 +74,11 @@ export interface EdgeDistributionProps {
   readonly staticCacheSeconds: number;
   /** Paths that only read: not cached, failed over like static ones. */
   readonly readOnlyPathPatterns: readonly string[];
+  /**
+   * A header added to every origin request, which the origins require (modules/origin-secret).
+   * @default - none: the origins cannot tell the edge from anyone else
+   */
+  readonly originHeader?: { readonly name: string; readonly value: string };
   /** PriceClass_100, PriceClass_200 or PriceClass_All. */
   readonly priceClass: string;
   /** Requests per client IP per 5 minutes before WAF blocks it at the edge. */
@@ -97,10 +102,12 @@ function httpsOrigin(
     connectionTimeoutSeconds?: number;
     connectionAttempts?: number;
   },
+  header: { readonly name: string; readonly value: string } | undefined,
 ): CloudfrontDistributionOrigin {
   return {
     originId: id,
     domainName,
+    customHeader: header === undefined ? undefined : [{ name: header.name, value: header.value }],
     connectionTimeout: timeouts.connectionTimeoutSeconds,
     connectionAttempts: timeouts.connectionAttempts,
     customOriginConfig: {
@@ -152,11 +159,12 @@ export class EdgeDistribution extends Construct {
     const headers = securityHeadersPolicy(this, props.name);
 
     const { failover } = props;
-    const origins = [httpsOrigin(ORIGIN_IDS.api, props.api.domainName, props.api)];
+    const header = props.originHeader;
+    const origins = [httpsOrigin(ORIGIN_IDS.api, props.api.domainName, props.api, header)];
     if (failover !== undefined) {
       origins.push(
-        httpsOrigin(ORIGIN_IDS.apiFailingFast, props.api.domainName, failover),
-        httpsOrigin(ORIGIN_IDS.secondary, failover.secondaryDomainName, failover),
+        httpsOrigin(ORIGIN_IDS.apiFailingFast, props.api.domainName, failover, header),
+        httpsOrigin(ORIGIN_IDS.secondary, failover.secondaryDomainName, failover, header),
       );
     }
     const idempotentTarget = failover === undefined ? ORIGIN_IDS.api : ORIGIN_IDS.group;

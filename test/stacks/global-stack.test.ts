@@ -161,6 +161,56 @@ describe("GlobalStack edge", () => {
     expect(JSON.stringify(windows)).toContain(distribution);
   });
 
+  it("sends the active origin secret generation from every origin; both generations are replicated to the regions", () => {
+    const secrets = Object.entries(blocksOf(json, "aws_secretsmanager_secret")).filter(([, secret]) =>
+      String(secret.name).startsWith("edge/"),
+    );
+    expect(secrets.map(([, secret]) => secret.name)).toEqual([
+      "edge/genai-demo-production/origin-verify-v1",
+      "edge/genai-demo-production/origin-verify-v2",
+    ]);
+    for (const [, secret] of secrets) {
+      expect(secret.replica).toEqual([{ region: "ap-east-2" }, { region: "ap-northeast-1" }]);
+    }
+    const versions = resourcesOf(json, "aws_secretsmanager_secret_version").filter((version) =>
+      secrets.some(([id]) => version.secret_id === `\${aws_secretsmanager_secret.${id}.id}`),
+    );
+    expect(versions).toHaveLength(2);
+    for (const version of versions) {
+      expect(version.secret_string).toBeUndefined();
+      expect(String(version.secret_string_wo)).toMatch(/^\$\{ephemeral\.aws_secretsmanager_random_password\./);
+    }
+    const [read] = Object.entries(blocksOf(json, "aws_secretsmanager_secret_version", "data"));
+    expect(read![1].secret_id).toBe(`\${aws_secretsmanager_secret.${secrets[0]![0]}.id}`);
+    const [distribution] = resourcesOf(json, "aws_cloudfront_distribution");
+    const origins = distribution!.origin as Record<string, unknown>[];
+    expect(origins).toHaveLength(3);
+    for (const origin of origins) {
+      expect(origin.custom_header).toEqual([
+        { name: "X-Origin-Verify", value: `\${data.aws_secretsmanager_secret_version.${read![0]}.secret_string}` },
+      ]);
+    }
+  });
+
+  it("rotates by keeping the next generation at its address: a bump replaces only the retired one", () => {
+    const addresses = (json: string) =>
+      Object.fromEntries(
+        Object.entries(blocksOf(json, "aws_secretsmanager_secret"))
+          .filter(([, secret]) => String(secret.name).startsWith("edge/"))
+          .map(([id, secret]) => [String(secret.name), id]),
+      );
+    const rotated = synthGlobal({ ...production, edge: { ...production.edge!, originSecretVersion: 2 } });
+    const before = addresses(json);
+    const after = addresses(rotated);
+    expect(Object.keys(after)).toEqual([
+      "edge/genai-demo-production/origin-verify-v2",
+      "edge/genai-demo-production/origin-verify-v3",
+    ]);
+    expect(after["edge/genai-demo-production/origin-verify-v2"]).toBe(
+      before["edge/genai-demo-production/origin-verify-v2"],
+    );
+  });
+
   it("has no edge where the environment configures none", () => {
     expect(resourcesOf(synthGlobal(environmentConfig("development")), "aws_cloudfront_distribution")).toEqual([]);
   });

@@ -81,6 +81,11 @@ export const edgeSchema = z
     wafRateLimitPer5Minutes: between(WAF_RATE_LIMIT),
     /** Days the edge's access logs and WAF logs are kept. */
     logRetentionDays,
+    /**
+     * Generation of the secret header the edge sends and the ALBs require (docs/decisions.md).
+     * Bump by one to rotate, then deploy `global` before the regions.
+     */
+    originSecretVersion: z.number().int().min(1),
   })
   .superRefine((edge, ctx) => {
     const seen = new Set<string>();

@@ -3,9 +3,11 @@ import type { AlertTopics } from "../../../modules/alert-topics";
 import { CertificateValidationRecords, DnsFailover } from "../../../modules/dns-failover";
 import type { EnvironmentConfig } from "../../config/schema";
 import { EdgeDistribution } from "../../../modules/edge-distribution";
+import { ORIGIN_SECRET_HEADER, OriginSecret } from "../../../modules/origin-secret";
 import type { AwsAccount } from "../../../modules/shared/aws-account";
 import type { Protection } from "../../../modules/shared/protection";
 import { allCertificateNames, failoverOriginName, originName, publicNames } from "../../dns-names";
+import { originSecretNames } from "../../resource-names";
 
 /** The validation records of every name any region's certificate covers. */
 export function buildCertificateValidation(
@@ -48,7 +50,8 @@ export function buildDnsFailover(
 /**
  * The edge in front of the regions, when configured: the public names point at CloudFront, whose
  * API origin is the regions' failover name and whose idempotent paths also reach the secondary
- * region directly. Its certificate is the validation certificate (us-east-1, every name).
+ * region directly. Its certificate is the validation certificate (us-east-1, every name). Every
+ * origin request carries the origin secret, which the regions' load balancers require.
  */
 export function buildEdge(
   scope: Construct,
@@ -65,11 +68,20 @@ export function buildEdge(
   if (edge === undefined) return undefined;
   const domain = config.domain.name;
   const secondary = config.regions.find((region) => region.role === "secondary");
+  const name = `${config.project}-${config.name}`;
+  const originSecret = new OriginSecret(scope, "origin-secret", {
+    names: originSecretNames(config, edge.originSecretVersion),
+    account: parts.account,
+    keyAlias: `${name}-origin-secret`,
+    replicaRegions: config.regions.map((region) => region.awsRegion).filter((region) => region !== parts.region),
+    protection: parts.protection,
+  });
   return new EdgeDistribution(scope, "edge", {
-    name: `${config.project}-${config.name}`,
+    name,
     account: parts.account,
     region: parts.region,
     zoneId: parts.zoneId,
+    originHeader: { name: ORIGIN_SECRET_HEADER, value: originSecret.activeValue },
     aliases: publicNames(domain),
     certificateArn: parts.validation.certificate.arn,
     certificateValidation: [parts.validation.records],

@@ -55,6 +55,11 @@ describe("edge configuration", () => {
     expectSingleProblem(lines, "edge.wafRateLimitPer5Minutes", "50", /Too small/);
   });
 
+  it.each([0, 1.5])("refuses originSecretVersion = %s (a generation is a whole number from 1)", (value) => {
+    const lines = problemsAfter((input) => (input.edge!.originSecretVersion = value));
+    expectSingleProblem(lines, "edge.originSecretVersion", String(value), /Too small|expected int/);
+  });
+
   it("needs failover: the edge's API origin is the regions' failover name", () => {
     const lines = problemsAfter((input) => {
       input.regions.pop();
