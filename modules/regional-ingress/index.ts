@@ -9,6 +9,7 @@ import { AccessLogBucket } from "./access-logs";
 import { IngressAlarms } from "./alarms";
 import { RegionalCertificate } from "./certificate";
 import { WebAcl } from "../web-acl";
+import { type EdgeOnlyAccess, EdgeOnlyListener, REFUSE_ACTION, edgeOnlyGroups } from "./edge-only";
 import { type Protection, protectionSettings } from "../shared/protection";
 
 /** TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (Security Hub ELB.17 accepts it). */
@@ -51,6 +52,12 @@ export interface RegionalIngressProps {
   /** SNS topic in this region the request-path alarms notify (warning severity). */
   readonly alarmTopicArn: string;
   /**
+   * Puts the ALB behind the edge: HTTPS only from CloudFront, the Route 53 health checkers and
+   * the region's own probes, no HTTP listener, and requests without the origin secret refused.
+   * @default - the ALB faces the internet on 443, and on 80 to redirect to HTTPS
+   */
+  readonly edgeOnly?: EdgeOnlyAccess;
+  /**
    * How the module guards the ALB (deletion protection), its log bucket and keys against deletion
    * (modules/shared/protection.ts).
    * @default "retain"
@@ -60,8 +67,9 @@ export interface RegionalIngressProps {
 
 /**
  * The region's front door: an internet-facing ALB in the public subnets with its own security
- * group, HTTP redirected to HTTPS, TLS 1.3/1.2 with a DNS-validated certificate, a target group
- * of pod IPs (bound by the app chart's TargetGroupBinding), WAF, access logs and alarms.
+ * groups, TLS 1.3/1.2 with a DNS-validated certificate, a target group of pod IPs (bound by the
+ * app chart's TargetGroupBinding), WAF, access logs and alarms. Alone, it faces the internet and
+ * redirects HTTP to HTTPS; behind the edge (`edgeOnly`), only the edge and its checkers reach it.
  */
 export class RegionalIngress extends Construct {
   readonly loadBalancer: Lb;
@@ -74,14 +82,24 @@ export class RegionalIngress extends Construct {
   constructor(scope: Construct, id: string, props: RegionalIngressProps) {
     super(scope, id);
     const guard = protectionSettings(props.protection);
+    const { edgeOnly } = props;
     this.connections = Connections.forNewGroup(this, {
       prefix: props.name,
       name: "alb",
+      // EC2 replaces a group whose description changes, and cannot delete one an ALB still uses:
+      // this one keeps its first description when the ALB moves behind the edge (its open rules go).
       description: "Application load balancer: HTTP/HTTPS from the internet",
       vpcId: props.vpcId,
     });
-    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.https), "HTTPS from the internet");
-    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.http), "HTTP from the internet, redirected to HTTPS");
+    const ingressGroups =
+      edgeOnly === undefined
+        ? this.openToTheInternet()
+        : edgeOnlyGroups(this, {
+            prefix: props.name,
+            vpcId: props.vpcId,
+            region: props.region,
+            probeAddresses: edgeOnly.probeAddresses,
+          });
 
     const logs = new AccessLogBucket(this, "access-logs", {
       // Account id keeps the globally unique bucket name ours; 63 characters at most.
@@ -96,7 +114,7 @@ export class RegionalIngress extends Construct {
       loadBalancerType: "application",
       internal: false,
       subnets: props.publicSubnetIds,
-      securityGroups: [this.connections.ref.securityGroupId],
+      securityGroups: [this.connections.ref, ...ingressGroups].map((group) => group.securityGroupId),
       enableDeletionProtection: guard.deletionProtection,
       dropInvalidHeaderFields: true,
       desyncMitigationMode: "strictest",
@@ -128,22 +146,33 @@ export class RegionalIngress extends Construct {
     });
 
     this.certificate = new RegionalCertificate(this, "certificate", { names: props.certificateNames });
-    new LbListener(this, "http", {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: PORTS.http,
-      protocol: "HTTP",
-      defaultAction: [
-        { type: "redirect", redirect: { protocol: "HTTPS", port: String(PORTS.https), statusCode: "HTTP_301" } },
-      ],
-    });
-    new LbListener(this, "https", {
+    if (edgeOnly === undefined) {
+      new LbListener(this, "http", {
+        loadBalancerArn: this.loadBalancer.arn,
+        port: PORTS.http,
+        protocol: "HTTP",
+        defaultAction: [
+          { type: "redirect", redirect: { protocol: "HTTPS", port: String(PORTS.https), statusCode: "HTTP_301" } },
+        ],
+      });
+    }
+    const https = new LbListener(this, "https", {
       loadBalancerArn: this.loadBalancer.arn,
       port: PORTS.https,
       protocol: "HTTPS",
       sslPolicy: TLS_POLICY,
       certificateArn: this.certificate.validatedArn,
-      defaultAction: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
+      defaultAction: [
+        edgeOnly === undefined ? { type: "forward", targetGroupArn: this.targetGroup.arn } : REFUSE_ACTION,
+      ],
     });
+    if (edgeOnly !== undefined) {
+      new EdgeOnlyListener(this, "edge-only", {
+        listener: https,
+        targetGroupArn: this.targetGroup.arn,
+        access: edgeOnly,
+      });
+    }
 
     const waf = new WebAcl(this, "waf", {
       name: props.name,
@@ -162,6 +191,13 @@ export class RegionalIngress extends Construct {
       targetGroupArnSuffix: this.targetGroup.arnSuffix,
       topicArn: props.alarmTopicArn,
     });
+  }
+
+  /** 443 and 80 (redirected) from anywhere, on the ALB's own group; the groups that admit them. */
+  private openToTheInternet(): SecurityGroupRef[] {
+    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.https), "HTTPS from the internet");
+    this.connections.allowFrom({ cidr: ANY_IPV4 }, tcp(PORTS.http), "HTTP from the internet, redirected to HTTPS");
+    return [];
   }
 
   /** The ALB's security group, for the targets to admit. */
