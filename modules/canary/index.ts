@@ -1,10 +1,12 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { SyntheticsCanary } from "@cdktf/provider-aws/lib/synthetics-canary";
+import { SyntheticsCanary, type SyntheticsCanaryVpcConfig } from "@cdktf/provider-aws/lib/synthetics-canary";
 import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import { IamServiceRole } from "../iam-role";
+import { IamServiceRole, type PolicyStatement } from "../iam-role";
 import { EncryptionKey } from "../kms-key";
 import type { AwsAccount } from "../shared/aws-account";
+import { Connections, tcp } from "../shared/connections";
+import { ANY_IPV4, PORTS } from "../shared/constants";
 import type { Protection } from "../shared/protection";
 import { type RunbookSection, withRunbook } from "../shared/runbook";
 import { ArtifactBucket } from "./artifacts";
@@ -43,6 +45,13 @@ export interface CanaryProps {
    * @default "retain"
    */
   readonly protection?: Protection;
+  /**
+   * Runs the canary in these subnets (private, leaving through NAT gateways) with a group of its
+   * own that only sends HTTPS: it then calls from the NAT gateways' addresses, which an origin
+   * behind the edge admits.
+   * @default - outside any VPC, from Synthetics' own addresses
+   */
+  readonly vpc?: { readonly vpcId: string; readonly subnetIds: readonly string[] };
 }
 
 /**
@@ -70,6 +79,7 @@ export class Canary extends Construct {
       protection: props.protection,
     });
     const role = this.executionRole(props, artifacts.bucket.arn, key.arn);
+    const vpcConfig = props.vpc === undefined ? undefined : this.vpcConfig(name, props.vpc);
     const script = new TerraformAsset(this, "script", { path: canaryBundle(), type: AssetType.FILE });
     this.canary = new SyntheticsCanary(this, "canary", {
       name,
@@ -84,6 +94,7 @@ export class Canary extends Construct {
         timeoutInSeconds: Math.min(props.scheduleMinutes * SECONDS_PER_MINUTE, MAX_RUN_SECONDS),
         environmentVariables: { CHECK_HOST: props.host, CHECK_PATHS: props.paths.join(",") },
       },
+      vpcConfig,
       successRetentionPeriod: props.retentionDays,
       failureRetentionPeriod: props.retentionDays,
       startCanary: true,
@@ -108,6 +119,18 @@ export class Canary extends Construct {
       alarmActions: [props.alarmTopicArn],
       okActions: [props.alarmTopicArn],
     });
+  }
+
+  /** Its own group: HTTPS out to anywhere (the app's public name, Synthetics, S3, CloudWatch). */
+  private vpcConfig(name: string, vpc: NonNullable<CanaryProps["vpc"]>): SyntheticsCanaryVpcConfig {
+    const connections = Connections.forNewGroup(this, {
+      prefix: name,
+      name: "canary-vpc",
+      description: "Canary: HTTPS out through the NAT gateways",
+      vpcId: vpc.vpcId,
+    });
+    connections.allowTo({ cidr: ANY_IPV4 }, tcp(PORTS.https), "HTTPS to the app and AWS APIs");
+    return { subnetIds: [...vpc.subnetIds], securityGroupIds: [connections.ref.securityGroupId] };
   }
 
   /**
@@ -137,6 +160,7 @@ export class Canary extends Construct {
           resources: ["*"],
           conditions: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: [CANARY_NAMESPACE] }],
         },
+        ...(props.vpc === undefined ? [] : [vpcNetworkInterfaces(region)]),
       ],
     });
   }
@@ -146,4 +170,25 @@ export class Canary extends Construct {
 export function rate(minutes: number): string {
   if (minutes === 60) return "rate(1 hour)";
   return `rate(${minutes} ${minutes === 1 ? "minute" : "minutes"})`;
+}
+
+/**
+ * What Lambda needs to attach a function to a VPC (Lambda developer guide, "Giving Lambda
+ * functions access to resources in an Amazon VPC": the actions of AWSLambdaVPCAccessExecutionRole).
+ * EC2 gives most of them no resource-level scope, so the statement is fenced to the region.
+ */
+function vpcNetworkInterfaces(region: string): PolicyStatement {
+  return {
+    sid: "AttachToVpc",
+    actions: [
+      "ec2:CreateNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeSubnets",
+      "ec2:DeleteNetworkInterface",
+      "ec2:AssignPrivateIpAddresses",
+      "ec2:UnassignPrivateIpAddresses",
+    ],
+    resources: ["*"],
+    conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: [region] }],
+  };
 }

@@ -86,7 +86,7 @@ export class RegionalStack extends PlatformStack {
     const alerts = buildRegionalAlerts(context);
     this.ingress = buildIngress(context, this.network, alerts.warning);
     buildSloAlarms(context, this.ingress, alerts);
-    buildCanary(context, alerts);
+    buildCanary(context, this.network, alerts);
     this.data = buildDataTier(context, this.network, alerts, fromPrimary);
     buildDashboard(context, this.ingress, this.data);
     buildDnsRecords(context, this.ingress, global);

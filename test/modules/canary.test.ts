@@ -136,3 +136,32 @@ describe("Canary", () => {
     expect(listing).toContain("nodejs/node_modules/checks.js");
   });
 });
+
+describe("Canary in a VPC", () => {
+  const inVpc = synthInStack(
+    (stack) => new Canary(stack, "canary", { ...props, vpc: { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] } }),
+  );
+  const [canary] = resourcesOf(inVpc, "aws_synthetics_canary");
+  const [groupId] = Object.keys(blocksOf(inVpc, "aws_security_group"));
+
+  it("runs in the given subnets with a group of its own that only sends HTTPS and admits nothing", () => {
+    expect(canary!.vpc_config).toEqual({
+      subnet_ids: ["subnet-a", "subnet-b"],
+      security_group_ids: [`\${aws_security_group.${groupId}.id}`],
+    });
+    expect(resourcesOf(inVpc, "aws_vpc_security_group_egress_rule")).toEqual([
+      expect.objectContaining({ cidr_ipv4: "0.0.0.0/0", ip_protocol: "tcp", from_port: 443, to_port: 443 }),
+    ]);
+    expect(resourcesOf(inVpc, "aws_vpc_security_group_ingress_rule")).toEqual([]);
+  });
+
+  it("may manage its network interfaces in its own region only", () => {
+    const attach = inlinePolicyStatements(inVpc).find((statement) => statement.sid === "AttachToVpc");
+    expect(attach).toMatchObject({
+      actions: expect.arrayContaining(["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface"]),
+      condition: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["ap-east-2"] }],
+    });
+    expect(inlinePolicyStatements(json).some((statement) => statement.sid === "AttachToVpc")).toBe(false);
+    expect(resourcesOf(json, "aws_synthetics_canary")[0]!.vpc_config).toBeUndefined();
+  });
+});

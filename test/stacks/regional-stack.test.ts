@@ -220,14 +220,78 @@ describe("RegionalStack request path", () => {
     );
   });
 
-  it("opens nothing to the internet but the ALB's 80 and 443", () => {
-    const open = ingress.filter((rule) => rule.cidr_ipv4 === "0.0.0.0/0");
+  it("admits HTTPS to the ALB from each NAT gateway's address, where the region's canary leaves", () => {
+    const eips = Object.keys(blocksOf(json, "aws_eip"));
+    const fromProbes = ingress.filter((rule) => rule.security_group_id === groupRef("alb-probes") && rule.cidr_ipv4);
+    expect(fromProbes.map((rule) => rule.cidr_ipv4).sort()).toEqual(
+      Object.keys(blocksOf(json, "aws_nat_gateway"))
+        .map((id) => `\${aws_nat_gateway.${id}.public_ip}/32`)
+        .sort(),
+    );
+    expect(fromProbes).toHaveLength(eips.length);
+    const [canary] = resourcesOf(json, "aws_synthetics_canary");
+    const privateSubnets = Object.entries(blocksOf(json, "aws_subnet"))
+      .filter(([, subnet]) => (subnet.tags as Record<string, string>).Tier === "private")
+      .map(([id]) => `\${aws_subnet.${id}.id}`);
+    expect((canary!.vpc_config as Block).subnet_ids).toEqual(privateSubnets);
+  });
+});
+
+describe.each([
+  ["production", "taipei"],
+  ["production", "tokyo"],
+  ["staging", "taipei"],
+  ["staging", "tokyo"],
+])("RegionalStack behind the edge (%s %s)", (environment, key) => {
+  const config = environmentConfig(environment);
+  const json = synthRegion(config, key);
+
+  it("has no security group rule admitting anything from 0.0.0.0/0 or ::/0, and no HTTP listener", () => {
+    const open = resourcesOf(json, "aws_vpc_security_group_ingress_rule").filter(
+      (rule) => rule.cidr_ipv4 === "0.0.0.0/0" || rule.cidr_ipv6 === "::/0",
+    );
+    expect(open).toEqual([]);
+    expect(resourcesOf(json, "aws_lb_listener").map((listener) => listener.port)).toEqual([443]);
+  });
+
+  it("accepts the two origin secret generations global creates, read from this region's replicas", () => {
+    const names = Object.values(blocksOf(json, "aws_secretsmanager_secret_version", "data")).map(
+      (read) => read.secret_id,
+    );
+    const version = config.edge!.originSecretVersion;
+    expect(names).toEqual([
+      `edge/genai-demo-${environment}/origin-verify-v${version}`,
+      `edge/genai-demo-${environment}/origin-verify-v${version + 1}`,
+    ]);
+    const [fromEdge] = resourcesOf(json, "aws_lb_listener_rule").filter(
+      (rule) => (rule.condition as Block[])[0]!.http_header !== undefined,
+    );
+    expect((fromEdge!.condition as Block[])[0]!.http_header).toEqual({
+      http_header_name: "X-Origin-Verify",
+      values: Object.keys(blocksOf(json, "aws_secretsmanager_secret_version", "data")).map(
+        (id) => `\${data.aws_secretsmanager_secret_version.${id}.secret_string}`,
+      ),
+    });
+  });
+});
+
+describe("RegionalStack without an edge", () => {
+  const json = synthRegion(environmentConfig("development"), "taipei");
+
+  it("faces the internet on 443 and 80 (redirected), on the ALB's group only", () => {
+    const open = resourcesOf(json, "aws_vpc_security_group_ingress_rule").filter(
+      (rule) => rule.cidr_ipv4 === "0.0.0.0/0",
+    );
+    const [albGroup] = Object.entries(blocksOf(json, "aws_security_group")).find(([, group]) =>
+      String(group.name).endsWith("-alb"),
+    )!;
     expect(open.map((rule) => [rule.security_group_id, rule.from_port]).sort()).toEqual(
       [
-        [groupRef("alb"), 443],
-        [groupRef("alb"), 80],
+        [`\${aws_security_group.${albGroup}.id}`, 443],
+        [`\${aws_security_group.${albGroup}.id}`, 80],
       ].sort(),
     );
+    expect(resourcesOf(json, "aws_lb_listener_rule")).toEqual([]);
   });
 });
 

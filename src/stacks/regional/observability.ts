@@ -11,6 +11,7 @@ import type { EksCluster } from "../../../modules/eks-cluster";
 import { type AppTelemetry, DEFAULT_APP_SERVICE_ACCOUNT } from "../../../modules/genai-demo-app";
 import { PrometheusWorkspace } from "../../../modules/prometheus-workspace";
 import { HEALTH_CHECK_PATH } from "../../../modules/dns-failover";
+import type { Network } from "../../../modules/network";
 import type { RegionalIngress } from "../../../modules/regional-ingress";
 import { SloAlarms } from "../../../modules/slo-alarms";
 import { objectivesOf } from "../objectives";
@@ -57,9 +58,13 @@ export function buildDashboard(
   });
 }
 
-/** A canary calling the region's own origin name from outside, every `canaries.scheduleMinutes`. */
+/**
+ * A canary calling the region's own origin name every `canaries.scheduleMinutes`, from the
+ * region's private subnets out through its NAT gateways, the addresses an ALB behind the edge admits.
+ */
 export function buildCanary(
   { scope, config, region, account, prefix, protection }: RegionContext,
+  network: Pick<Network, "vpc" | "subnets">,
   alerts: RegionalAlerts,
 ): Canary {
   const host = originName(region.key, config.domain.name);
@@ -73,6 +78,7 @@ export function buildCanary(
     scheduleMinutes: config.canaries.scheduleMinutes,
     retentionDays: config.canaries.retentionDays,
     alarmTopicArn: alerts.warning,
+    vpc: { vpcId: network.vpc.id, subnetIds: network.subnets.private.map((subnet) => subnet.id) },
     alarm: {
       meaning: `The canary gets no 2xx from https://${host} (health or API) in ${CANARY_ALARM.datapoints} of ${CANARY_ALARM.periods} runs.`,
       runbook: "regionCanary",
