@@ -95,6 +95,24 @@ describe("PolicyAspect: internet ingress", () => {
       }),
     ).toEqual(["test/open-22: no-open-ingress", "test/open-443: no-open-ingress"]);
   });
+
+  it("rejects 443 from anywhere on a load balancer behind the edge (one of its groups admits a prefix list)", () => {
+    expect(
+      violations((stack) => {
+        const alb = new SecurityGroup(stack, "alb", { name: "alb" });
+        const edge = new SecurityGroup(stack, "edge", { name: "edge" });
+        new Lb(stack, "lb", { securityGroups: [alb.id, edge.id], enableDeletionProtection: true });
+        new VpcSecurityGroupIngressRule(stack, "from-cloudfront", {
+          securityGroupId: edge.id,
+          prefixListId: "pl-3b927c52",
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+        });
+        openRule(stack, alb.id, 443);
+      }),
+    ).toEqual(["test/open-443: no-open-ingress"]);
+  });
 });
 
 describe("PolicyAspect: IMDSv2", () => {

@@ -42,6 +42,13 @@ function referencedPath(document: StackDocument, reference: unknown): string {
   return block === undefined ? str(reference) : pathOf(block);
 }
 
+/** The name of the AWS-managed prefix list a rule refers to through a data source, if it does. */
+function managedPrefixListName(document: StackDocument, reference: unknown): string | undefined {
+  const match = /^\$\{data\.aws_ec2_managed_prefix_list\.([^.}]+)\.id\}$/.exec(str(reference));
+  const list = match === null ? undefined : document.data?.aws_ec2_managed_prefix_list?.[match[1]!];
+  return list === undefined ? undefined : `prefix list ${str(list.name)}`;
+}
+
 export function inventory(document: StackDocument): Row[] {
   return Object.entries(document.resource ?? {})
     .map(([type, blocks]): Row => [type, String(Object.keys(blocks).length)])
@@ -52,11 +59,13 @@ export function publicExposure(document: StackDocument): Row[] {
   const rows: Row[] = [];
   for (const rule of resources(document, "aws_vpc_security_group_ingress_rule")) {
     const cidr = [rule.cidr_ipv4, rule.cidr_ipv6].find((value) => WORLD.includes(str(value)));
-    if (cidr === undefined) continue;
+    // An AWS-managed prefix list (CloudFront, Route 53 checkers) admits servers on the internet too.
+    const source = cidr === undefined ? managedPrefixListName(document, rule.prefix_list_id) : str(cidr);
+    if (source === undefined) continue;
     rows.push([
       "security group ingress",
       referencedPath(document, rule.security_group_id),
-      `${str(rule.ip_protocol)} ${str(rule.from_port)}-${str(rule.to_port)} from ${str(cidr)}: ${str(rule.description)}`,
+      `${str(rule.ip_protocol)} ${str(rule.from_port)}-${str(rule.to_port)} from ${source}: ${str(rule.description)}`,
     ]);
   }
   for (const lb of resources(document, "aws_lb")) {

@@ -75,6 +75,10 @@ const PROTECTION: Record<string, (resource: ResourceView) => boolean> = {
 /** Resource types whose loss loses data or service: protected in production, never replaced by surprise. */
 export const STATEFUL_TYPES: readonly string[] = Object.keys(PROTECTION);
 
+/** The security groups of an `aws_lb`. */
+const groupsOf = (loadBalancer: { config: Record<string, unknown> }): string[] =>
+  (loadBalancer.config.security_groups as string[] | undefined) ?? [];
+
 export const POLICY_RULES: readonly PolicyRule[] = [
   {
     id: "encryption-at-rest",
@@ -99,20 +103,27 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   },
   {
     id: "no-open-ingress",
-    description: "nothing admits 0.0.0.0/0 or ::/0 except a load balancer's HTTP/HTTPS",
+    description:
+      "nothing admits 0.0.0.0/0 or ::/0 except the HTTP/HTTPS of a load balancer not behind the edge (one whose groups admit no prefix list)",
     check: (resource, stack) => {
       if (resource.type !== "aws_vpc_security_group_ingress_rule") return undefined;
       const { cidr_ipv4: v4, cidr_ipv6: v6, from_port: from, to_port: to, security_group_id: group } = resource.config;
       if (!WORLD.includes(String(v4)) && !WORLD.includes(String(v6))) return undefined;
+      const opened = `admits ${String(isSet(v4) ? v4 : v6)} on ${String(from)}-${String(to)}`;
       const webPort = from === to && (from === PORTS.http || from === PORTS.https);
-      const onLoadBalancer = stack.some(
+      const loadBalancer = stack.find((other) => other.type === "aws_lb" && groupsOf(other).includes(String(group)));
+      if (!webPort || loadBalancer === undefined) {
+        return `${opened}; only a load balancer's 80/443 may face the internet`;
+      }
+      const behindEdge = stack.some(
         (other) =>
-          other.type === "aws_lb" &&
-          ((other.config.security_groups as string[] | undefined) ?? []).includes(String(group)),
+          other.type === "aws_vpc_security_group_ingress_rule" &&
+          isSet(other.config.prefix_list_id) &&
+          groupsOf(loadBalancer).includes(String(other.config.security_group_id)),
       );
-      return webPort && onLoadBalancer
-        ? undefined
-        : `admits ${String(isSet(v4) ? v4 : v6)} on ${String(from)}-${String(to)}; only a load balancer's 80/443 may face the internet`;
+      return behindEdge
+        ? `${opened} on a load balancer behind the edge (its groups admit a prefix list); only the edge may reach it`
+        : undefined;
     },
   },
   {

@@ -88,13 +88,13 @@ describe("audit report sections", () => {
     expect(tagCoverage(taipei).map((row) => row[0])).toEqual(["aws (ap-east-2)"]);
   });
 
-  it("lists everything facing the internet: the ALB's 80/443, the ALB, the allow-listed EKS endpoint", () => {
+  it("lists everything facing the internet: the ALB, its 443 from the edge and the checkers, the allow-listed EKS endpoint", () => {
     const rows = publicExposure(taipei).map((row) => `${row[0]}: ${row[2]}`);
     expect(rows).toEqual([
       "internet-facing load balancer: genai-demo-production-taipei",
       'public EKS API endpoint: allowed from ["203.0.113.0/24"]',
-      "security group ingress: tcp 443-443 from 0.0.0.0/0: HTTPS from the internet",
-      "security group ingress: tcp 80-80 from 0.0.0.0/0: HTTP from the internet, redirected to HTTPS",
+      "security group ingress: tcp 443-443 from prefix list com.amazonaws.global.cloudfront.origin-facing: HTTPS from the edge",
+      "security group ingress: tcp 443-443 from prefix list com.amazonaws.ap-east-2.route53-healthchecks: HTTPS from Route 53 health checkers",
     ]);
   });
 
@@ -107,8 +107,8 @@ describe("audit report sections", () => {
     expect(logGroups.length).toBe(Object.keys(taipei.resource?.aws_cloudwatch_log_group ?? {}).length);
     expect(logGroups.filter((row) => row[1]!.includes("container-insights"))).toHaveLength(4);
     expect(logGroups.every((row) => row[2] === "at rest: KMS (customer key)")).toBe(true);
+    // Behind the edge there is no HTTP listener: CloudFront redirects viewers and speaks HTTPS only.
     expect(rows.filter((row) => row[0] === "listener").map((row) => row[3])).toEqual([
-      "in transit: HTTP redirected to HTTPS",
       "in transit: HTTPS ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
     ]);
   });

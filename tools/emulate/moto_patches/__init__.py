@@ -34,6 +34,7 @@ from .eks import (
     fix_eks_nodegroup_remote_access_and_update_config,
 )
 from .network import (
+    add_route53_health_checker_prefix_lists,
     fix_launch_template_own_tags_in_template_data,
     fix_replace_network_acl_association_retry,
     fix_route53_query_logging_arn,
@@ -79,6 +80,7 @@ FIXES = [
     fix_s3control_tags_of_encoded_arns,
     fix_route53_query_logging_arn,
     fix_security_group_rule_description,
+    add_route53_health_checker_prefix_lists,
     fix_replace_network_acl_association_retry,
     fix_route53_zone_id_prefix,
     add_budget_subscribers_and_tags,

@@ -105,3 +105,31 @@ def fix_route53_zone_id_prefix():
         return zone_id if zone_id.startswith("Z") else "Z" + zone_id[1:]
 
     models.create_route53_zone_id = create_route53_zone_id
+
+
+def add_route53_health_checker_prefix_lists():
+    """
+    moto 5.2.5: the AWS-managed prefix lists it creates per region omit Route 53's health
+    checkers (`com.amazonaws.<region>.route53-healthchecks` and its `ipv6.` twin), so
+    data "aws_ec2_managed_prefix_list" finds no list by that name and the plan fails. AWS offers
+    both in every region (Amazon VPC user guide, "AWS-managed prefix lists"). The ranges here
+    are a few of ip-ranges.json's ROUTE53_HEALTHCHECKS entries; the emulator never routes them.
+    """
+    from moto.ec2.models import managed_prefixes
+
+    original = managed_prefixes.ManagedPrefixListBackend.create_default_pls
+    ranges = {
+        "IPv4": ["54.248.220.0/26", "54.250.253.192/26", "54.251.31.128/26", "54.255.254.192/26"],
+        "IPv6": ["2406:da14:7ff:f800::/53", "2406:da18:7ff:f800::/53"],
+    }
+
+    def create_default_pls(self):
+        original(self)
+        for infix, family in (("", "IPv4"), ("ipv6.", "IPv6")):
+            self._create_aws_managed_prefix_list(
+                name=f"com.amazonaws.{self.region_name}.{infix}route53-healthchecks",
+                address_family=family,
+                entries=[{"Cidr": cidr, "Description": "default"} for cidr in ranges[family]],
+            )
+
+    managed_prefixes.ManagedPrefixListBackend.create_default_pls = create_default_pls
