@@ -4,14 +4,27 @@
 def fix_security_group_rule_description():
     """
     moto 5.2.5: DescribeSecurityGroupRules omits Description for a rule that references another
-    security group (it reads the description from the CIDR range only), so every such
-    aws_vpc_security_group_ingress_rule drifts on each plan. AWS returns the description.
+    security group or a prefix list (it reads the description from the CIDR range only, and
+    drops the prefix list entry's), so every such aws_vpc_security_group_ingress_rule drifts on
+    each plan. AWS returns the description.
     """
     from moto.ec2.models import security_groups
 
-    def description(self):
-        return self.ip_range.get("Description") or (self.source_group or {}).get("Description")
+    original_init = security_groups.SecurityGroupRule.__init__
 
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        entry = kwargs.get("prefix_list_id") if "prefix_list_id" in kwargs else (args[7] if len(args) > 7 else None)
+        self.prefix_list_description = (entry or {}).get("Description")
+
+    def description(self):
+        return (
+            self.ip_range.get("Description")
+            or (self.source_group or {}).get("Description")
+            or getattr(self, "prefix_list_description", None)
+        )
+
+    security_groups.SecurityGroupRule.__init__ = __init__
     security_groups.SecurityGroupRule.description = property(description)
 
 
