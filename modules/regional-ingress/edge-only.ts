@@ -12,6 +12,8 @@ import { PORTS } from "../shared/constants";
  */
 export const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
 export const route53HealthCheckers = (region: string) => `com.amazonaws.${region}.route53-healthchecks`;
+/** Every AWS-managed prefix list an ALB in `region` behind the edge admits (`npm run preflight` looks them up). */
+export const edgeOnlyPrefixLists = (region: string) => [CLOUDFRONT_ORIGIN_FACING, route53HealthCheckers(region)];
 /** An ALB rule takes at most 5 condition values (ELB user guide, "Quotas for your Application Load Balancers"). */
 const MAX_CONDITION_VALUES = 5;
 /** What a request that did not come through the edge gets. */

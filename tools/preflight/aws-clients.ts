@@ -9,7 +9,11 @@ import {
   DatabaseMigrationServiceClient,
   paginateDescribeOrderableReplicationInstances,
 } from "@aws-sdk/client-database-migration-service";
-import { paginateDescribeInstanceTypeOfferings, EC2Client } from "@aws-sdk/client-ec2";
+import {
+  paginateDescribeInstanceTypeOfferings,
+  paginateDescribeManagedPrefixLists,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { EKSClient, paginateDescribeAddonVersions, paginateDescribeClusterVersions } from "@aws-sdk/client-eks";
 import {
@@ -105,6 +109,14 @@ export function awsClients(env: NodeJS.ProcessEnv = process.env): PreflightClien
               instanceType: offering.InstanceType ?? "",
               zone: offering.Location ?? "",
             })),
+        ),
+      managedPrefixListNames: (region, names) =>
+        collect(
+          paginateDescribeManagedPrefixLists(
+            { client: ec2(region) },
+            { Filters: [{ Name: "prefix-list-name", Values: names }] },
+          ),
+          (page) => page.PrefixLists?.map((list) => list.PrefixListName ?? ""),
         ),
     },
     rds: {

@@ -16,10 +16,12 @@ export interface InstanceTypeOffering {
   readonly zone: string;
 }
 
-/** `ec2:DescribeInstanceTypeOfferings`. */
+/** `ec2:DescribeInstanceTypeOfferings`, `ec2:DescribeManagedPrefixLists`. */
 export interface Ec2Reads {
   /** Which of `instanceTypes` each of `zones` offers (by AZ name, as this account maps them). */
   instanceTypeOfferings(region: string, instanceTypes: string[], zones: string[]): Promise<InstanceTypeOffering[]>;
+  /** Which of `names` are prefix lists the region has (AWS-managed ones among them). */
+  managedPrefixListNames(region: string, names: string[]): Promise<string[]>;
 }
 
 export interface DbEngineVersion {

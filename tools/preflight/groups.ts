@@ -11,6 +11,7 @@ import type { PreflightClients } from "./clients";
 import { eksVersions } from "./eks";
 import { adoptedHostedZone } from "./hosted-zone";
 import { nodeInstanceTypes } from "./instance-types";
+import { edgePrefixLists } from "./prefix-lists";
 import { regionOptIn } from "./regions";
 import type { Row } from "./row";
 import { serviceLinkedRoles } from "./service-linked-roles";
@@ -39,4 +40,5 @@ export const CHECK_GROUPS: readonly NamedCheckGroup[] = [
   { name: "stateBackend", run: stateBackend },
   { name: "adoptedHostedZone", run: adoptedHostedZone },
   { name: "serviceLinkedRoles", run: serviceLinkedRoles },
+  { name: "edgePrefixLists", run: edgePrefixLists },
 ];

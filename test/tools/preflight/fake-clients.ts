@@ -51,6 +51,10 @@ export function fakeClients(account: FakeAccount): FakeClients {
               offered.filter((type) => types.includes(type)).map((instanceType) => ({ instanceType, zone })),
             ),
         ),
+      managedPrefixListNames: (name, names) =>
+        call("managedPrefixListNames", [name, names], () =>
+          (region(name)?.managedPrefixLists ?? []).filter((list) => names.includes(list)),
+        ),
     },
     dms: {
       orderableReplicationInstances: (name, instanceClass) =>

@@ -39,8 +39,9 @@ describe("runPreflight", () => {
     expect(hasFailures(rows)).toBe(false);
     // 3 regions enabled; per serving region 2 instance types, 2 Aurora, 2 cache, 1 + 5 EKS; 3 state
     // rows; 1 service-linked role; DMS and peering per region (production replicates with DMS);
-    // the DMS class and version in Tokyo, and DMS's two fixed-name roles.
-    expect(rows).toHaveLength(3 + 2 * (2 + 2 + 2 + 6) + 3 + 1 + 2 * 2 + 2 + 2);
+    // the DMS class and version in Tokyo, and DMS's two fixed-name roles; the edge's 2 prefix
+    // lists per region.
+    expect(rows).toHaveLength(3 + 2 * (2 + 2 + 2 + 6) + 3 + 1 + 2 * 2 + 2 + 2 + 2 * 2);
   });
 
   it("turns a group that throws into one FAIL row and keeps the others", async () => {
@@ -56,7 +57,7 @@ describe("runPreflight", () => {
     expect(hasFailures(rows)).toBe(true);
   });
 
-  it("lists the groups of issue 16's item 1, and issue 15's DMS offerings, in table order", () => {
+  it("lists the groups of issue 16's item 1, issue 15's DMS offerings and issue 19's prefix lists, in table order", () => {
     expect(CHECK_GROUPS.map((group) => group.name)).toEqual([
       "regionOptIn",
       "nodeInstanceTypes",
@@ -68,6 +69,7 @@ describe("runPreflight", () => {
       "stateBackend",
       "adoptedHostedZone",
       "serviceLinkedRoles",
+      "edgePrefixLists",
     ]);
   });
 });
