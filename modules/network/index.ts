@@ -90,6 +90,8 @@ export class Network extends Construct {
   /** The database tier's one route table (no route out; a peering link adds its own). */
   readonly databaseRouteTable: RouteTable;
   readonly natGateways: NatGateway[];
+  /** The NAT gateways' Elastic IPs: where the VPC's traffic to the internet comes from. */
+  readonly natPublicIps: string[];
   readonly flowLogs: VpcFlowLogs;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -133,11 +135,14 @@ export class Network extends Construct {
       tags: { Name: props.name },
     });
     const natCount = (props.natGateways ?? "per-az") === "per-az" ? azs.length : 1;
-    this.natGateways = subnets.public.slice(0, natCount).map((subnet, i) => {
-      const address = new Eip(this, `nat-ip-${azs[i]}`, {
-        domain: "vpc",
-        tags: { Name: `${props.name}-nat-${azs[i]}` },
-      });
+    const addresses = subnets.public
+      .slice(0, natCount)
+      .map(
+        (_, i) => new Eip(this, `nat-ip-${azs[i]}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${azs[i]}` } }),
+      );
+    this.natPublicIps = addresses.map((address) => address.publicIp);
+    this.natGateways = addresses.map((address, i) => {
+      const subnet = subnets.public[i]!;
       return new NatGateway(this, `nat-${azs[i]}`, {
         allocationId: address.allocationId,
         subnetId: subnet.id,

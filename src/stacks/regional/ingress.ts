@@ -13,7 +13,7 @@ import type { RegionContext } from "./context";
  */
 export function buildIngress(
   context: RegionContext,
-  network: Pick<Network, "vpc" | "subnets" | "natGateways">,
+  network: Pick<Network, "vpc" | "subnets" | "natPublicIps">,
   alarmTopicArn: string,
 ): RegionalIngress {
   const { scope, config, region, account, prefix, protection } = context;
@@ -43,7 +43,7 @@ export function buildIngress(
  */
 function edgeOnlyAccess(
   { scope, config }: RegionContext,
-  network: Pick<Network, "natGateways">,
+  network: Pick<Network, "natPublicIps">,
 ): EdgeOnlyAccess | undefined {
   if (config.edge === undefined) return undefined;
   const secrets = new AcceptedOriginSecrets(
@@ -54,6 +54,6 @@ function edgeOnlyAccess(
   return {
     header: { name: ORIGIN_SECRET_HEADER, values: secrets.values },
     healthCheckPath: HEALTH_CHECK_PATH,
-    probeAddresses: network.natGateways.map((gateway, index) => ({ name: `nat-${index + 1}`, ip: gateway.publicIp })),
+    probeAddresses: network.natPublicIps.map((ip, index) => ({ name: `nat-${index + 1}`, ip })),
   };
 }
