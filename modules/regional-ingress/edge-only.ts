@@ -1,5 +1,4 @@
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
-import type { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { Construct } from "constructs";
 import { Connections, tcp, type SecurityGroupRef } from "../shared/connections";
@@ -25,6 +24,8 @@ export interface NamedAddress {
   readonly name: string;
   readonly ip: string;
 }
+
+const hostCidr = (address: NamedAddress) => `${address.ip}/32`;
 
 /** How an ALB behind the edge tells the edge's requests from everyone else's. */
 export interface EdgeOnlyAccess {
@@ -71,7 +72,7 @@ export function edgeOnlyGroups(
     "HTTPS from Route 53 health checkers",
   );
   for (const address of props.probeAddresses) {
-    probes.allowFrom({ cidr: `${address.ip}/32`, name: address.name }, tcp(PORTS.https), "HTTPS from own probes");
+    probes.allowFrom({ cidr: hostCidr(address), name: address.name }, tcp(PORTS.https), "HTTPS from own probes");
   }
   return [edge.ref, probes.ref];
 }
@@ -85,28 +86,28 @@ export class EdgeOnlyListener extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { listener: LbListener; targetGroupArn: string; access: EdgeOnlyAccess },
+    props: { listenerArn: string; targetGroupArn: string; access: EdgeOnlyAccess },
   ) {
     super(scope, id);
-    const { listener, targetGroupArn, access } = props;
+    const { listenerArn, targetGroupArn, access } = props;
     const forward = [{ type: "forward", targetGroupArn }];
     new LbListenerRule(this, "from-edge", {
-      listenerArn: listener.arn,
+      listenerArn,
       priority: RULE_PRIORITY.fromEdge,
       condition: [{ httpHeader: { httpHeaderName: access.header.name, values: [...access.header.values] } }],
       action: forward,
     });
     new LbListenerRule(this, "health-checks", {
-      listenerArn: listener.arn,
+      listenerArn,
       priority: RULE_PRIORITY.healthChecks,
       condition: [{ pathPattern: { values: [access.healthCheckPath] } }],
       action: forward,
     });
     chunks(access.probeAddresses, MAX_CONDITION_VALUES).forEach((addresses, index) => {
       new LbListenerRule(this, `own-probes-${index + 1}`, {
-        listenerArn: listener.arn,
+        listenerArn,
         priority: RULE_PRIORITY.ownProbes + index,
-        condition: [{ sourceIp: { values: addresses.map((address) => `${address.ip}/32`) } }],
+        condition: [{ sourceIp: { values: addresses.map(hostCidr) } }],
         action: forward,
       });
     });

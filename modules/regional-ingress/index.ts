@@ -168,7 +168,7 @@ export class RegionalIngress extends Construct {
     });
     if (edgeOnly !== undefined) {
       new EdgeOnlyListener(this, "edge-only", {
-        listener: https,
+        listenerArn: https.arn,
         targetGroupArn: this.targetGroup.arn,
         access: edgeOnly,
       });
