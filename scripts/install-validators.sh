@@ -12,6 +12,9 @@
 #               own (checkov pins a botocore too old to know ap-east-2, and moto's regions come
 #               from botocore)
 #   helm        built from its Go module, pinned
+#   kubernetes  kube-apiserver, kube-controller-manager and kube-scheduler (k8s.io/kubernetes),
+#               kine (etcd in memory) and kwok (fake nodes and pod status), from their Go modules:
+#               the Kubernetes API npm run emulate starts per region for the Helm releases
 #
 # A full run ends by writing tools.json (paths and versions) into the cache (read by tools/tools-cache.ts).
 # Only package registries are used: the Go module proxy and PyPI. Nothing is committed.
@@ -31,6 +34,12 @@ MOTO_VERSION=5.2.5
 BOTOCORE_VERSION=1.44.8
 # The emulator's CloudWatch adapter decodes and encodes Smithy RPC v2 CBOR with it.
 CBOR2_VERSION=5.7.1
+
+# The Kubernetes API of the emulated regions (tools/emulate/kube.ts). The minor is the EKS version
+# the environments run (environments/*: eks.version), so admission behaves as it will there.
+KUBERNETES_VERSION=v1.34.4
+KINE_VERSION=v0.17.5
+KWOK_VERSION=v0.8.0
 
 # The Go module proxy serves these providers only as pseudo-versions of their untagged (v2+
 # without /vN) modules, and refuses the exact release tags our @cdktf/provider-* packages wrap
@@ -204,6 +213,60 @@ install_helm() {
   fi
 }
 
+# k8s.io/kubernetes cannot be built with go install: its go.mod replaces every k8s.io/* staging
+# module with ./staging/src/..., which the module zip does not contain. So: copy the module, drop
+# those replace lines and require the published staging modules at the matching v0.x.y instead.
+build_kubernetes_components() {
+  local output_dir=$1 started source gomod staging edits
+  started=$(date +%s)
+  source="$cache/build/kubernetes-$KUBERNETES_VERSION"
+  rm -rf "$source"
+  cp -r "$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')" "$source"
+  chmod -R u+w "$source"
+  rm -f "$source"/go.work*
+  gomod="$source/go.mod"
+  staging="v0.${KUBERNETES_VERSION#v1.}"
+  mapfile -t edits < <(go mod edit -json "$gomod" | python3 -c '
+import json, sys
+for r in json.load(sys.stdin).get("Replace") or []:
+    if r["New"]["Path"].startswith("./staging/"):
+        print("-dropreplace=" + r["Old"]["Path"])
+        print("-require=" + r["Old"]["Path"] + "@" + sys.argv[1])
+' "$staging")
+  go mod edit "${edits[@]}" "$gomod"
+  (
+    cd "$source"
+    GOWORK=off GOFLAGS=-mod=mod go build \
+      -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION" \
+      -o "$output_dir/" ./cmd/kube-apiserver ./cmd/kube-controller-manager ./cmd/kube-scheduler
+  )
+  rm -rf "$source"
+  log "built kube-apiserver, kube-controller-manager, kube-scheduler $KUBERNETES_VERSION in $(elapsed "$started")"
+}
+
+install_kubernetes() {
+  kubernetes_dir="$cache/kubernetes-$KUBERNETES_VERSION-kine-$KINE_VERSION-kwok-$KWOK_VERSION"
+  local stamp="$cache/stamps/$(basename "$kubernetes_dir")"
+  if [ -f "$stamp" ]; then
+    log "kubernetes $KUBERNETES_VERSION, kine $KINE_VERSION, kwok $KWOK_VERSION: cached"
+    return
+  fi
+  log "building the emulated regions' Kubernetes API from Go modules (kubernetes $KUBERNETES_VERSION, kine $KINE_VERSION, kwok $KWOK_VERSION)"
+  rm -rf "$kubernetes_dir" && mkdir -p "$kubernetes_dir"
+  build_kubernetes_components "$kubernetes_dir"
+  go_build_from_module github.com/k3s-io/kine "$KINE_VERSION" github.com/k3s-io/kine "$kubernetes_dir/kine"
+  go_build_from_module sigs.k8s.io/kwok "$KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok "$kubernetes_dir/kwok"
+  # kwok does nothing without stages: its own "fast" set (nodes Ready at once and heartbeating
+  # through leases, pods Ready as soon as scheduled, completed and deleted when asked).
+  local kwok_dir stage
+  kwok_dir=$(go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  for stage in node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease \
+    pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+    printf -- '---\n' && cat "$kwok_dir/kustomize/stage/$stage.yaml"
+  done > "$kubernetes_dir/kwok-stages.yaml"
+  touch "$stamp"
+}
+
 write_manifest() {
   UNAVAILABLE_PROVIDERS=$(printf '%s\n' "${unavailable_providers[@]}") python3 - "$cache/tools.json" <<PY
 import json, os, sys
@@ -226,23 +289,30 @@ json.dump({
     "kubernetesValidate": {"bin": "$cache/venv/bin/kubernetes-validate", "version": "$KUBERNETES_VALIDATE_VERSION"},
     "emulator": {"python": "$cache/emulator-venv/bin/python", "version": "$MOTO_VERSION"},
     "helm": {"bin": "$helm_bin", "version": "${HELM_VERSION#v}"},
+    "kubernetes": {
+        "dir": "$kubernetes_dir",
+        "version": "${KUBERNETES_VERSION#v}",
+        "kine": "${KINE_VERSION#v}",
+        "kwok": "${KWOK_VERSION#v}",
+    },
 }, open(sys.argv[1], "w"), indent=2)
 PY
   log "tools ready: $cache/tools.json"
 }
 
-# With arguments (terraform, providers, python, helm) only those parts are installed, e.g. to
+# With arguments (terraform, providers, python, helm, kubernetes) only those parts are installed, e.g. to
 # warm one cache; tools.json is written only by a full run.
 started=$(date +%s)
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(terraform providers python helm)
+[ ${#parts[@]} -gt 0 ] || parts=(terraform providers python helm kubernetes)
 for part in "${parts[@]}"; do
   case $part in
     terraform) install_terraform ;;
     providers) install_providers ;;
     python) install_python_tools ;;
     helm) install_helm ;;
-    *) echo "unknown part: $part (expected terraform, providers, python or helm)" >&2 && exit 2 ;;
+    kubernetes) install_kubernetes ;;
+    *) echo "unknown part: $part (expected terraform, providers, python, helm or kubernetes)" >&2 && exit 2 ;;
   esac
 done
 [ $# -gt 0 ] || write_manifest

@@ -46,6 +46,16 @@ export interface Tools {
   /** The Python of moto's virtual environment (the emulator of npm run emulate). */
   readonly emulator: { readonly python: string; readonly version: string };
   readonly helm: { readonly bin: string; readonly version: string };
+  /**
+   * The Kubernetes API npm run emulate starts per emulated region: `dir` holds kube-apiserver,
+   * kube-controller-manager, kube-scheduler, kine, kwok and kwok-stages.yaml.
+   */
+  readonly kubernetes: {
+    readonly dir: string;
+    readonly version: string;
+    readonly kine: string;
+    readonly kwok: string;
+  };
 }
 
 export const INSTALL_SCRIPT = resolve(__dirname, "../scripts/install-validators.sh");
@@ -81,7 +91,7 @@ export function loadTools(env: NodeJS.ProcessEnv = process.env): Tools {
 
 /**
  * Runs scripts/install-validators.sh (idempotent; cached parts are skipped). With `parts`
- * (terraform, providers, python, helm) only those are installed and tools.json is not rewritten.
+ * (terraform, providers, python, helm, kubernetes) only those are installed and tools.json is not rewritten.
  */
 export function installTools(parts: readonly string[] = []): void {
   const install = spawnSync("bash", [INSTALL_SCRIPT, ...parts], { stdio: "inherit" });
