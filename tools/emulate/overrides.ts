@@ -1,7 +1,8 @@
 /**
  * The override file that points a copy of a synthesized stack at the emulator: every AWS provider
  * block (aliases too), the S3 backend and every remote-state read go to one loopback endpoint
- * with fake credentials and few retries, and `prevent_destroy` and deletion protection are
+ * with fake credentials and few retries; the helm and kubernetes providers go to the region's
+ * emulated Kubernetes API, and releases from remote repositories to their stand-in charts; and `prevent_destroy` and deletion protection are
  * lifted so destroy can be tested. Terraform merges `*_override.tf.json` into the configuration; the synthesized JSON
  * itself is never changed.
  */
@@ -9,7 +10,10 @@
 type Block = Record<string, unknown>;
 export interface StackDocument {
   readonly provider?: Record<string, Block[]>;
-  readonly terraform?: { readonly backend?: Record<string, Block> };
+  readonly terraform?: {
+    readonly backend?: Record<string, Block>;
+    readonly required_providers?: Record<string, Block>;
+  };
   readonly resource?: Record<string, Record<string, Block>>;
   readonly data?: Record<string, Record<string, Block>>;
 }
@@ -50,9 +54,25 @@ export const FAKE_CREDENTIALS = { access_key: "emulated", secret_key: "emulated"
 /** A stuck call fails in seconds, not after the SDK's default ten-minute retry budget. */
 export const MAX_RETRIES = 2;
 
+/** How the helm and kubernetes providers reach the region's emulated Kubernetes API (kube.ts). */
+export interface KubernetesConnection {
+  readonly host: string;
+  readonly caCertificate: string;
+  readonly token: string;
+}
+
 export interface EmulatorOverrideOptions {
   /** `http://127.0.0.1:<port>`. */
   readonly endpoint: string;
+  /** Where the stack's helm and kubernetes providers connect instead of the EKS cluster. */
+  readonly kubernetes?: KubernetesConnection;
+  /** `helm_release.<name>` -> the loopback repository serving its stand-in chart (stand-in-charts.ts). */
+  readonly chartRepositories?: ReadonlyMap<string, string>;
+  /**
+   * Provider versions to require instead of the pinned ones (name -> version), when the stack is
+   * run in place (cdktf deploy) rather than from a retargeted copy.
+   */
+  readonly providerVersions?: Readonly<Record<string, string>>;
 }
 
 const endpoints = (endpoint: string, services: readonly string[]) =>
@@ -97,8 +117,9 @@ export function deletionProtectedAddresses(document: StackDocument): Map<string,
 
 /** The override document for one stack. */
 export function emulatorOverride(document: StackDocument, options: EmulatorOverrideOptions): Block {
-  const { endpoint } = options;
+  const { endpoint, kubernetes } = options;
   const override: Record<string, Record<string, unknown>> = {};
+  const providers: Record<string, Block[]> = {};
 
   const aws = (document.provider?.aws ?? []).map((block) => ({
     ...(block.alias === undefined ? {} : { alias: block.alias }),
@@ -110,7 +131,24 @@ export function emulatorOverride(document: StackDocument, options: EmulatorOverr
     s3_use_path_style: true,
     max_retries: MAX_RETRIES,
   }));
-  if (aws.length > 0) override.provider = { aws };
+  if (aws.length > 0) providers.aws = aws;
+  const kubernetesDocumented = [...(document.provider?.kubernetes ?? []), ...(document.provider?.helm ?? [])];
+  if (kubernetesDocumented.length > 0 && kubernetes === undefined)
+    throw new Error("the stack configures helm or kubernetes providers: give it an emulated Kubernetes API");
+  if (kubernetes !== undefined) {
+    // The EKS cluster's endpoint and token are replaced; the rest of each block is kept.
+    const connection = {
+      host: kubernetes.host,
+      cluster_ca_certificate: kubernetes.caCertificate,
+      token: kubernetes.token,
+    };
+    const alias = (block: Block) => (block.alias === undefined ? {} : { alias: block.alias });
+    const kubernetesBlocks = (document.provider?.kubernetes ?? []).map((block) => ({ ...alias(block), ...connection }));
+    const helmBlocks = (document.provider?.helm ?? []).map((block) => ({ ...alias(block), kubernetes: connection }));
+    if (kubernetesBlocks.length > 0) providers.kubernetes = kubernetesBlocks;
+    if (helmBlocks.length > 0) providers.helm = helmBlocks;
+  }
+  if (Object.keys(providers).length > 0) override.provider = providers;
 
   // Local state needs nothing; S3 state goes to the emulator's bucket; anything else is refused.
   const backend = document.terraform?.backend ?? {};
@@ -119,6 +157,17 @@ export function emulatorOverride(document: StackDocument, options: EmulatorOverr
     if (backend.s3 === undefined)
       throw new Error(`the emulator needs the s3 or local backend (found ${kinds.join(", ")})`);
     override.terraform = { backend: { s3: { ...backend.s3, ...s3Client(endpoint) } } };
+  }
+  if (options.providerVersions !== undefined) {
+    const required = document.terraform?.required_providers ?? {};
+    // Terraform merges required_providers entry by entry, so only the versions change.
+    const retargeted = Object.fromEntries(
+      Object.entries(required)
+        .filter(([name]) => options.providerVersions![name] !== undefined)
+        .map(([name, entry]) => [name, { ...entry, version: options.providerVersions![name] }]),
+    );
+    if (Object.keys(retargeted).length > 0)
+      override.terraform = { ...override.terraform, required_providers: retargeted };
   }
 
   const reads = document.data?.terraform_remote_state ?? {};
@@ -141,6 +190,7 @@ export function emulatorOverride(document: StackDocument, options: EmulatorOverr
   };
   for (const address of preventDestroyAddresses(document)) lift(address, { lifecycle: { prevent_destroy: false } });
   for (const [address, attribute] of deletionProtectedAddresses(document)) lift(address, { [attribute]: false });
+  for (const [address, repository] of options.chartRepositories ?? []) lift(address, { repository });
   if (Object.keys(resource).length > 0) override.resource = resource;
   return override;
 }

@@ -53,6 +53,8 @@ export interface StackResult {
   readonly stack: string;
   readonly total: number;
   readonly applied: number;
+  /** Of the applied, the Helm releases installed from a stand-in chart (stand-in-charts.ts). */
+  readonly standIns?: number;
   /** Resources left out, address -> why (see targets.ts). */
   readonly excluded?: ReadonlyMap<string, string>;
   readonly created: number;
@@ -93,7 +95,7 @@ export function summaryLines(results: readonly StackResult[]): string[] {
       result.destroyed === undefined ? "not destroyed" : result.destroyed ? "destroyed" : "destroy FAILED";
     return [
       `${result.environment}/${result.stack}:`,
-      `${result.created} created (${result.applied} of ${result.total} applied),`,
+      `${result.created} created (${result.applied} of ${result.total} applied${result.standIns ? `, ${result.standIns} with stand-in charts` : ""}),`,
       `${plan},`,
       `${destroy},`,
       `${result.leftovers ?? "?"} left over,`,
@@ -107,9 +109,18 @@ export function summaryLines(results: readonly StackResult[]): string[] {
   const total = results.reduce((sum, result) => sum + result.total, 0);
   const emptyPlans = results.filter((result) => result.drift?.length === 0).length;
   const destroyed = results.filter((result) => result.destroyed === true).length;
+  // Counted only where the stack applied in full: a release is not "applied" unless it was.
+  const standIns = results.reduce(
+    (sum, result) => sum + (result.created === result.applied ? (result.standIns ?? 0) : 0),
+    0,
+  );
   lines.push(...exclusionLines(results));
+  if (standIns > 0)
+    lines.push(
+      `stand-in charts: ${standIns} Helm releases were installed from a chart of the same name and version that renders only a ConfigMap (the real repositories are out of reach)`,
+    );
   lines.push(
-    `emulated deploy: ${applied} of ${total} resources applied, ${emptyPlans} plans empty, ${destroyed} stacks destroyed`,
+    `emulated deploy: ${applied} of ${total} resources applied (${standIns} with stand-in charts), ${emptyPlans} plans empty, ${destroyed} stacks destroyed`,
   );
   return lines;
 }

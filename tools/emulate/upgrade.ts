@@ -6,14 +6,17 @@
  * and targeting as `npm run emulate`. It reports what moves (moved blocks), what is deleted or
  * replaced, and fails if any deleted resource is of a stateful type (src/aspects/policy/rules.ts).
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadEnvironmentConfig } from "../../src/config/load";
 import { GLOBAL_STACK_ID } from "../../src/config/schema";
 import { STATEFUL_TYPES } from "../../src/aspects/policy/rules";
 import { synthesize } from "../../src/synth";
 import { type Tools, installAndLoadTools } from "../tools-cache";
-import { TIMEOUTS, last, prepareStack, terraformEnv, workRoot } from "./main";
+import type { KubeCluster } from "./kube";
+import { remoteChartsOf, startRegionClusters, workRoot } from "./main";
+import { TIMEOUTS, last, prepareStack, terraformEnv } from "./terraform-driver";
+import { type StandInRepository, serveStandInCharts } from "./stand-in-charts";
 import { type UpgradeChanges, terraformErrors, upgradeChanges } from "./report";
 import { EMULATOR_SERVER, createStateBucket, freePort, run, startEmulator, startGuard } from "./run";
 
@@ -45,11 +48,28 @@ async function synthesizeRevision(revision: string, outdir: string, env: NodeJS.
   if (synth.code !== 0) throw new Error(`synth of ${revision} failed: ${last(synth.stderr || synth.stdout)}`);
 }
 
+/** Where the emulated stacks connect: the AWS emulator, each region's Kubernetes API, the stand-in charts. */
+interface Emulation {
+  readonly endpoint: string;
+  readonly clusters: ReadonlyMap<string, KubeCluster>;
+  readonly standIns: StandInRepository;
+}
+
+const prepareEmulatedStack = (synthStackDir: string, dir: string, tools: Tools, id: string, emulation: Emulation) =>
+  prepareStack(
+    synthStackDir,
+    dir,
+    tools,
+    id,
+    { endpoint: emulation.endpoint, kubernetes: emulation.clusters.get(id) },
+    emulation.standIns,
+  );
+
 /** Deploys `id` as the old revision wrote it, then plans and applies this revision over it. */
 async function upgradeStack(
   tools: Tools,
   env: NodeJS.ProcessEnv,
-  endpoint: string,
+  emulation: Emulation,
   id: string,
   synthDirs: { base: string; head: string },
 ): Promise<UpgradeResult> {
@@ -61,7 +81,7 @@ async function upgradeStack(
     error: `${step} failed: ${terraformErrors(output.stderr || output.stdout)}`,
   });
 
-  const base = prepareStack(join(synthDirs.base, "stacks", id), dir, tools, endpoint, id);
+  const base = prepareEmulatedStack(join(synthDirs.base, "stacks", id), dir, tools, id, emulation);
   const baseInit = await tf(["init", "-input=false"], TIMEOUTS.init);
   if (baseInit.code !== 0) return failed("init (old revision)", baseInit);
   const baseTargets = base.targets.map((address) => `-target=${address}`);
@@ -72,7 +92,7 @@ async function upgradeStack(
   if (deployed.code !== 0) return failed("apply (old revision)", deployed);
 
   // Same state (in the emulator's S3), this revision's configuration.
-  const head = prepareStack(join(synthDirs.head, "stacks", id), dir, tools, endpoint, id);
+  const head = prepareEmulatedStack(join(synthDirs.head, "stacks", id), dir, tools, id, emulation);
   const headInit = await tf(["init", "-input=false"], TIMEOUTS.init);
   if (headInit.code !== 0) return failed("init (this revision)", headInit);
   // A targeted plan leaves out what it does not name: the addresses this revision removed (so
@@ -99,9 +119,9 @@ async function upgradeStack(
   return { stack: id, changes };
 }
 
-async function destroyStack(tools: Tools, env: NodeJS.ProcessEnv, endpoint: string, id: string, headDir: string) {
+async function destroyStack(tools: Tools, env: NodeJS.ProcessEnv, emulation: Emulation, id: string, headDir: string) {
   const dir = join(upgradeRoot, "work", id);
-  const head = prepareStack(join(headDir, "stacks", id), dir, tools, endpoint, id);
+  const head = prepareEmulatedStack(join(headDir, "stacks", id), dir, tools, id, emulation);
   await run(tools.terraform.bin, ["init", "-input=false", "-no-color"], {
     cwd: dir,
     env,
@@ -147,6 +167,15 @@ export async function upgradeCheck(baseRevision: string): Promise<number> {
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = await startEmulator(tools.emulator.python, EMULATOR_SERVER, port);
   const guard = await startGuard(port);
+  const standIns = await serveStandInCharts(
+    tools.helm.bin,
+    join(upgradeRoot, "stand-in-charts"),
+    remoteChartsOf([synthDirs.base, synthDirs.head]),
+  );
+  const clusters = await startRegionClusters(tools, join(upgradeRoot, "kubernetes"), synthDirs.head, [
+    ...readdirSync(join(synthDirs.head, "stacks")),
+  ]);
+  const emulation = { endpoint, clusters, standIns };
   try {
     console.log(`==> upgrade of ${config.name} from ${baseRevision} to the working tree, emulator on ${endpoint}`);
     await createStateBucket(endpoint, config.state.bucket, config.state.region);
@@ -154,18 +183,20 @@ export async function upgradeCheck(baseRevision: string): Promise<number> {
     const primary = config.regions.find((region) => region.role === "primary")!.key;
     const others = config.regions.filter((region) => region.key !== primary).map((region) => region.key);
     const results: UpgradeResult[] = [];
-    for (const id of [GLOBAL_STACK_ID, primary]) results.push(await upgradeStack(tools, env, endpoint, id, synthDirs));
-    results.push(...(await Promise.all(others.map((id) => upgradeStack(tools, env, endpoint, id, synthDirs)))));
+    for (const id of [GLOBAL_STACK_ID, primary]) results.push(await upgradeStack(tools, env, emulation, id, synthDirs));
+    results.push(...(await Promise.all(others.map((id) => upgradeStack(tools, env, emulation, id, synthDirs)))));
     console.log("\n==> summary");
     for (const result of results) report(result);
     for (const id of [...others, primary, GLOBAL_STACK_ID])
-      await destroyStack(tools, env, endpoint, id, synthDirs.head);
+      await destroyStack(tools, env, emulation, id, synthDirs.head);
     const ok = results.every((result) => result.error === undefined && result.changes!.statefulDeleted.length === 0);
     console.log(ok ? "\nupgrade: nothing stateful deleted or replaced" : "\nupgrade: FAILED");
     return ok ? 0 : 1;
   } finally {
     guard.close();
     emulator.stop();
+    standIns.close();
+    for (const cluster of clusters.values()) cluster.stop();
     await run("git", ["worktree", "remove", "--force", join(upgradeRoot, "base-tree")], {
       cwd: repo,
       env: process.env,

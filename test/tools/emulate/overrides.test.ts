@@ -78,3 +78,60 @@ describe("emulatorOverride", () => {
     expect(() => emulatorOverride({ terraform: { backend: { remote: {} } } }, { endpoint })).toThrow(/s3 or local/);
   });
 });
+
+describe("emulatorOverride for a stack with Helm releases", () => {
+  const eks = {
+    host: "${aws_eks_cluster.eks.endpoint}",
+    cluster_ca_certificate: "${base64decode(aws_eks_cluster.eks.certificate_authority[0].data)}",
+    token: "${ephemeral.aws_eks_cluster_auth.token.token}",
+  };
+  const regional: StackDocument = {
+    provider: { aws: [{ region: "ap-east-2" }], kubernetes: [eks], helm: [{ kubernetes: eks }] },
+    terraform: {
+      required_providers: { aws: { source: "aws", version: "6.25.0" }, helm: { source: "helm", version: "3.1.1" } },
+    },
+    resource: {
+      helm_release: {
+        controller: {
+          repository: "https://aws.github.io/eks-charts",
+          chart: "aws-load-balancer-controller",
+          version: "1.12.0",
+        },
+        app: { chart: "assets/app/chart" },
+      },
+    },
+  };
+  const kubernetes = { host: "https://127.0.0.1:6443", caCertificate: "-----BEGIN CERTIFICATE-----", token: "t0ken" };
+
+  it("refuses to write an override without an emulated Kubernetes API for the providers", () => {
+    expect(() => emulatorOverride(regional, { endpoint })).toThrow(/emulated Kubernetes API/);
+  });
+
+  it("points the kubernetes provider and the helm provider's connection at the emulated API", () => {
+    const result = emulatorOverride(regional, { endpoint, kubernetes }) as Record<string, Record<string, unknown>>;
+    const connection = {
+      host: kubernetes.host,
+      cluster_ca_certificate: kubernetes.caCertificate,
+      token: kubernetes.token,
+    };
+    expect(result.provider!.kubernetes).toEqual([connection]);
+    expect(result.provider!.helm).toEqual([{ kubernetes: connection }]);
+  });
+
+  it("sends a release from a remote repository to its stand-in, and leaves local charts alone", () => {
+    const chartRepositories = new Map([["helm_release.controller", "http://127.0.0.1:9000/aws.github.io_eks-charts"]]);
+    const result = emulatorOverride(regional, { endpoint, kubernetes, chartRepositories }) as {
+      resource: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(result.resource.helm_release).toEqual({
+      controller: { repository: "http://127.0.0.1:9000/aws.github.io_eks-charts" },
+    });
+  });
+
+  it("retargets only the versions of the required providers it is given, for stacks run in place", () => {
+    const result = emulatorOverride(regional, { endpoint, kubernetes, providerVersions: { aws: "6.47.10" } }) as {
+      terraform: { required_providers: Record<string, unknown> };
+    };
+    expect(result.terraform.required_providers).toEqual({ aws: { source: "aws", version: "6.47.10" } });
+  });
+});

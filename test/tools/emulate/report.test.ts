@@ -61,8 +61,21 @@ describe("summaryLines", () => {
 
   it("ends with the totals line", () => {
     const lines = summaryLines([clean, { ...clean, stack: "taipei", total: 192, applied: 142, created: 142 }]);
-    expect(lines.at(-1)).toBe("emulated deploy: 156 of 206 resources applied, 2 plans empty, 2 stacks destroyed");
+    expect(lines.at(-1)).toBe(
+      "emulated deploy: 156 of 206 resources applied (0 with stand-in charts), 2 plans empty, 2 stacks destroyed",
+    );
     expect(lines[1]).toContain("dev/taipei: 142 created (142 of 192 applied), plan empty, destroyed, 0 left over");
+  });
+
+  it("counts Helm releases installed from stand-in charts apart, only where the stack applied in full", () => {
+    const full = { ...clean, stack: "taipei", total: 40, applied: 40, created: 40, standIns: 3 };
+    const partial = { ...clean, stack: "tokyo", total: 40, applied: 40, created: 39, standIns: 3 };
+    const lines = summaryLines([clean, full, partial]);
+    expect(lines.at(-1)).toBe(
+      "emulated deploy: 93 of 94 resources applied (3 with stand-in charts), 3 plans empty, 3 stacks destroyed",
+    );
+    expect(lines[1]).toContain("(40 of 40 applied, 3 with stand-in charts)");
+    expect(lines.some((line) => line.startsWith("stand-in charts: 3 Helm releases"))).toBe(true);
   });
 
   it("counts what was left out per type and reason, dependents by the type they wait for", () => {
