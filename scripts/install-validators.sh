@@ -244,11 +244,25 @@ for r in json.load(sys.stdin).get("Replace") or []:
   log "built kube-apiserver, kube-controller-manager, kube-scheduler $KUBERNETES_VERSION in $(elapsed "$started")"
 }
 
+# kwok does nothing without stages: its own "fast" set (nodes Ready at once, pods Ready as soon as
+# scheduled, completed and deleted when asked) and the plain node heartbeat (status every 20-45 s;
+# the lease variant updates status only every 10 minutes and renews no lease here, so the node
+# controller would mark the nodes NotReady). Written on every run: it is a copy, and cheap.
+write_kwok_stages() {
+  local kwok_dir stage
+  kwok_dir=$(go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  for stage in node/fast/node-initialize node/heartbeat/node-heartbeat \
+    pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+    printf -- '---\n' && cat "$kwok_dir/kustomize/stage/$stage.yaml"
+  done > "$kubernetes_dir/kwok-stages.yaml"
+}
+
 install_kubernetes() {
   kubernetes_dir="$cache/kubernetes-$KUBERNETES_VERSION-kine-$KINE_VERSION-kwok-$KWOK_VERSION"
   local stamp="$cache/stamps/$(basename "$kubernetes_dir")"
   if [ -f "$stamp" ]; then
     log "kubernetes $KUBERNETES_VERSION, kine $KINE_VERSION, kwok $KWOK_VERSION: cached"
+    write_kwok_stages
     return
   fi
   log "building the emulated regions' Kubernetes API from Go modules (kubernetes $KUBERNETES_VERSION, kine $KINE_VERSION, kwok $KWOK_VERSION)"
@@ -256,14 +270,7 @@ install_kubernetes() {
   build_kubernetes_components "$kubernetes_dir"
   go_build_from_module github.com/k3s-io/kine "$KINE_VERSION" github.com/k3s-io/kine "$kubernetes_dir/kine"
   go_build_from_module sigs.k8s.io/kwok "$KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok "$kubernetes_dir/kwok"
-  # kwok does nothing without stages: its own "fast" set (nodes Ready at once and heartbeating
-  # through leases, pods Ready as soon as scheduled, completed and deleted when asked).
-  local kwok_dir stage
-  kwok_dir=$(go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
-  for stage in node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease \
-    pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
-    printf -- '---\n' && cat "$kwok_dir/kustomize/stage/$stage.yaml"
-  done > "$kubernetes_dir/kwok-stages.yaml"
+  write_kwok_stages
   touch "$stamp"
 }
 

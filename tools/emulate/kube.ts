@@ -24,6 +24,8 @@ const API_SERVICE_IP = "10.0.0.1";
 /** How long each component may take to answer before the run fails. */
 const START_TIMEOUT_MS = 60_000;
 const POLL_MS = 250;
+/** How long a node may go without a heartbeat before the node controller marks it NotReady. */
+const NODE_MONITOR_GRACE_SECONDS = 600;
 
 /**
  * What kwok's nodes report, per instance type the environments use: vCPUs and memory of the EC2
@@ -284,6 +286,9 @@ export async function startKubeCluster(
     ];
     launch("kube-controller-manager", [
       ...common,
+      // kwok's heartbeat comes every 20-45 s, and a loaded 2-core machine delays it further: a
+      // node marked NotReady would take its pods' readiness with it for good.
+      `--node-monitor-grace-period=${NODE_MONITOR_GRACE_SECONDS}s`,
       `--service-account-private-key-file=${join(pki, "service-account.key")}`,
       `--root-ca-file=${join(pki, "ca.crt")}`,
     ]);
