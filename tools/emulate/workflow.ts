@@ -115,11 +115,15 @@ export async function driveWithCdktf(input: WorkflowInput): Promise<StackResult[
   };
 
   const deployed: string[] = [];
+  const notApplied = new Set<string>();
   for (const group of input.groups) {
     const outcome = await cdktf("deploy", group, ["--auto-approve"]);
     for (const id of group) {
       results.get(id)!.created = await stateCount(id);
-      if (outcome.code !== 0) addError(id, failure("apply (cdktf deploy)", outcome));
+      if (outcome.code !== 0) {
+        addError(id, failure("apply (cdktf deploy)", outcome));
+        notApplied.add(id);
+      }
       const cluster = input.stacks.get(id)!.cluster;
       if (outcome.code === 0 && cluster !== undefined) {
         const error = await input.readiness(cluster, `${environment}/${id}`);
@@ -130,7 +134,7 @@ export async function driveWithCdktf(input: WorkflowInput): Promise<StackResult[
     if (outcome.code !== 0) break;
   }
   for (const id of deployed) {
-    if (results.get(id)!.error !== undefined) continue;
+    if (notApplied.has(id)) continue;
     const outcome = await cdktf("diff", [id]);
     if (outcome.code !== 0) addError(id, failure("plan (cdktf diff)", outcome));
     else if (NO_CHANGES.test(outcome.stdout)) results.get(id)!.drift = [];
