@@ -133,20 +133,23 @@ export async function driveWithCdktf(input: WorkflowInput): Promise<StackResult[
     deployed.push(...group);
     if (outcome.code !== 0) break;
   }
-  for (const id of deployed) {
-    if (notApplied.has(id)) continue;
+  const diff = async (id: string) => {
     const outcome = await cdktf("diff", [id]);
     if (outcome.code !== 0) addError(id, failure("plan (cdktf diff)", outcome));
     else if (NO_CHANGES.test(outcome.stdout)) results.get(id)!.drift = [];
     else {
-      // cdktf diff shows changes: Terraform's JSON plan says which attributes.
+      // cdktf diff shows changes: Terraform's JSON plan says which attributes. Changes it does
+      // not find still count: cdktf said the plan is not empty.
       await terraform(id, ["plan", "-input=false", "-out=replan.tfplan"]);
-      results.get(id)!.drift = planDrift((await terraform(id, ["show", "-json", "replan.tfplan"])).stdout);
+      const drift = planDrift((await terraform(id, ["show", "-json", "replan.tfplan"])).stdout);
+      results.get(id)!.drift =
+        drift.length > 0 ? drift : [{ address: `${id} (cdktf diff)`, actions: ["changes shown"], attributes: [] }];
     }
     console.log(
       `${environment}/${id}: cdktf diff ${results.get(id)!.drift?.length === 0 ? "shows no changes" : "shows CHANGES"}`,
     );
-  }
+  };
+  for (const id of deployed.filter((id) => !notApplied.has(id))) await diff(id);
   for (const group of [...input.groups].reverse()) {
     const ids = group.filter((id) => deployed.includes(id));
     if (ids.length === 0) continue;
