@@ -327,7 +327,7 @@ install_part() {
 
 # A cold full run builds the parts side by side: pip and the Go module downloads wait on the
 # network and each Go link is single-threaded, so one part at a time leaves a core idle for much
-# of the ~40 minutes. Each part runs in a subshell (a failure names its part); the sequential pass
+# of a cold install. Each part runs in a subshell (a failure names its part); the sequential pass
 # after it finds everything cached and sets what write_manifest reads.
 install_parts_side_by_side() {
   local part pid failed=()
